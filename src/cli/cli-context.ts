@@ -1,0 +1,72 @@
+import { parseConfig, readDotenv, secretsOf, sqlitePathOf, type Config } from '../config.ts';
+import { describeError } from '../i18n/describe-error.ts';
+import { toLocale, type Locale } from '../i18n/locales.ts';
+import { translate, type MessageParams } from '../i18n/translator.ts';
+import { createLogger, type Logger } from '../logging/logger.ts';
+import { createPrismaClient, migrateDatabase, type PrismaClient } from '../storage/database.ts';
+
+/**
+ * What every command needs, made on first use: the configuration, a logger on standard error, and the
+ * migrated database. Commands that only print help never touch the database.
+ */
+export class CliContext {
+  private config: Config | undefined;
+  private logger: Logger | undefined;
+  private prisma: PrismaClient | undefined;
+
+  get locale(): Locale {
+    return this.config ? this.config.BOT_LOCALE : toLocale(process.env.BOT_LOCALE);
+  }
+
+  getConfig(): Config {
+    this.config ??= parseConfig(process.env, readDotenv());
+    return this.config;
+  }
+
+  getLogger(): Logger {
+    const config = this.getConfig();
+    this.logger ??= createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, pretty: false, secrets: secretsOf(config) });
+    return this.logger;
+  }
+
+  /** Migrates (a no-op when up to date) and returns the Prisma client. */
+  async getPrisma(): Promise<PrismaClient> {
+    if (!this.prisma) {
+      const path = sqlitePathOf(this.getConfig().DATABASE_URL);
+      migrateDatabase(path);
+      this.prisma = createPrismaClient(path);
+    }
+    return this.prisma;
+  }
+
+  t(key: string, params?: MessageParams): string {
+    return translate(this.locale, key, params);
+  }
+
+  /** Prints a human line on standard output. */
+  say(key: string, params?: MessageParams): void {
+    process.stdout.write(`${this.t(key, params)}\n`);
+  }
+
+  /** Prints JSON, and only JSON, on standard output. */
+  json(value: unknown): void {
+    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /** Reports an error on standard error in the operator's language and sets a failing exit code. */
+  fail(error: unknown): void {
+    process.stderr.write(`${describeError(this.locale, error)}\n`);
+    if (!(error instanceof Error && 'code' in error)) {
+      try {
+        this.getLogger().error({ err: error }, 'command failed');
+      } catch {
+        // The configuration itself may be what failed; the message above already says so.
+      }
+    }
+    process.exitCode = 1;
+  }
+
+  async close(): Promise<void> {
+    await this.prisma?.$disconnect();
+  }
+}

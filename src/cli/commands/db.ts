@@ -1,0 +1,18 @@
+import type { Command } from 'commander';
+import { sqlitePathOf } from '../../config.ts';
+import { migrateDatabase } from '../../storage/database.ts';
+import type { CliContext } from '../cli-context.ts';
+
+/** `db migrate`: applies the shipped migrations; a second run does nothing. */
+export function registerDbCommands(program: Command, ctx: CliContext): void {
+  const db = program.command('db').description('Database / Cơ sở dữ liệu');
+  db.command('migrate')
+    .description('Apply pending database migrations')
+    .option('--json', 'print JSON only')
+    .action((options: { json?: boolean }) => {
+      const report = migrateDatabase(sqlitePathOf(ctx.getConfig().DATABASE_URL));
+      if (options.json) return ctx.json(report);
+      if (report.applied.length) ctx.say('cli.migrate_applied', { names: report.applied.join(', ') });
+      else ctx.say('cli.migrate_nothing', { count: report.alreadyApplied });
+    });
+}

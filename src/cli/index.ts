@@ -1,0 +1,34 @@
+import { Command } from 'commander';
+import { CliContext } from './cli-context.ts';
+import { registerDbCommands } from './commands/db.ts';
+import { registerSeedCommands } from './commands/seed.ts';
+
+/** The admin command line: `npm run cli -- <group> <command>`. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('cli')
+    .description('Reporting bot administration / Quản trị bot báo cáo')
+    .showHelpAfterError()
+    .exitOverride();
+  registerDbCommands(program, ctx);
+  registerSeedCommands(program, ctx);
+  return program;
+}
+
+async function main(): Promise<void> {
+  const ctx = new CliContext();
+  try {
+    await buildProgram(ctx).parseAsync(process.argv);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('commander.')) {
+      // Help and usage errors: commander has printed them already.
+      process.exitCode = code === 'commander.helpDisplayed' || code === 'commander.version' ? 0 : 1;
+    } else {
+      ctx.fail(error);
+    }
+  } finally {
+    await ctx.close();
+  }
+}
+
+await main();

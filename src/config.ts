@@ -1,0 +1,126 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+import { AppError } from './shared/app-error.ts';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** An unset variable and an empty one mean the same: operators often leave `X=` in their .env. */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const httpUrl = (code: string) =>
+  optionalText.refine((value) => value === undefined || /^https?:\/\/[^\s/]+/i.test(value), { message: code });
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const configSchema = z
+  .object({
+    DATABASE_URL: optionalText
+      .transform((value) => value ?? 'file:./data/baocao.db')
+      .refine((value) => /^file:.+/.test(value) && !/[\0]/.test(value), { message: 'config.database_url' }),
+    TELEGRAM_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^\d{3,}:[A-Za-z0-9_-]{20,}$/.test(v), {
+      message: 'config.telegram_token',
+    }),
+    TELEGRAM_API_ROOT: httpUrl('config.url').transform((v) => v ?? 'https://api.telegram.org'),
+    TELEGRAM_WEBHOOK_URL: httpUrl('config.url'),
+    TELEGRAM_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+      message: 'config.telegram_secret',
+    }),
+    ZALO_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^[^\s:]+:[^\s]+$/.test(v), {
+      message: 'config.zalo_token',
+    }),
+    ZALO_API_ROOT: httpUrl('config.url').transform((v) => v ?? 'https://bot-api.zaloplatforms.com'),
+    ZALO_WEBHOOK_URL: httpUrl('config.url'),
+    ZALO_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{8,256}$/.test(v), {
+      message: 'config.zalo_secret',
+    }),
+    HTTP_HOST: optionalText.transform((v) => v ?? '127.0.0.1'),
+    HTTP_PORT: optionalText
+      .transform((v) => (v === undefined ? 3000 : /^\d+$/.test(v) ? Number(v) : Number.NaN))
+      .refine((v) => Number.isInteger(v) && v >= 0 && v <= 65535, { message: 'config.port' }),
+    BOT_TIMEZONE: optionalText
+      .transform((v) => v ?? 'Asia/Ho_Chi_Minh')
+      .refine(isTimeZone, { message: 'config.timezone' }),
+    BOT_LOCALE: optionalText
+      .transform((v) => (v ?? 'vi').toLowerCase())
+      .refine((v) => v === 'vi' || v === 'en', { message: 'config.locale' })
+      .transform((v) => v as 'vi' | 'en'),
+    LOG_LEVEL: optionalText
+      .transform((v) => (v ?? 'info').toLowerCase())
+      .refine((v) => (LOG_LEVELS as readonly string[]).includes(v), { message: 'config.log_level' })
+      .transform((v) => v as (typeof LOG_LEVELS)[number]),
+    NODE_ENV: optionalText.transform((v) => v ?? 'development'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'config.secret_required' });
+    }
+    if (config.ZALO_WEBHOOK_URL && !config.ZALO_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'config.secret_required' });
+    }
+  });
+
+/** The whole configuration, parsed once at start and passed to whoever needs it. */
+export type Config = z.infer<typeof configSchema>;
+
+/** One wrong variable: its name and the locale key that explains what is expected. Never its value. */
+export interface ConfigProblem {
+  variable: string;
+  code: string;
+}
+
+/** Reads `.env` in the working directory if there is one; real environment variables win over it. */
+export function readDotenv(path = '.env'): Record<string, string> {
+  return existsSync(path) ? parseDotenv(readFileSync(path)) : {};
+}
+
+/**
+ * Parses the configuration. Throws an AppError `config.invalid` carrying each bad variable's name and
+ * what it should be; values are never included, since several of them are secrets.
+ */
+export function parseConfig(env: NodeJS.ProcessEnv, dotenv: Record<string, string> = {}): Config {
+  const merged: Record<string, string | undefined> = { ...dotenv };
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) merged[key] = value;
+  const result = configSchema.safeParse(merged);
+  if (result.success) return result.data;
+  const problems: ConfigProblem[] = result.error.issues.map((issue) => ({
+    variable: String(issue.path[0] ?? '?'),
+    code: issue.message.startsWith('config.') ? issue.message : 'config.invalid_value',
+  }));
+  throw new ConfigError(problems);
+}
+
+/** Raised when the environment is wrong; lists the problems so all of them are fixed in one go. */
+export class ConfigError extends AppError {
+  readonly problems: ConfigProblem[];
+  constructor(problems: ConfigProblem[]) {
+    super('config.invalid', { variables: problems.map((p) => p.variable).join(', ') });
+    this.problems = problems;
+  }
+}
+
+/** The secrets in a configuration, for the log redactor. */
+export function secretsOf(config: Config): string[] {
+  return [
+    config.TELEGRAM_BOT_TOKEN,
+    config.TELEGRAM_WEBHOOK_SECRET,
+    config.ZALO_BOT_TOKEN,
+    config.ZALO_WEBHOOK_SECRET,
+  ].filter((value): value is string => Boolean(value));
+}
+
+/** The database file a `file:` URL names. */
+export function sqlitePathOf(databaseUrl: string): string {
+  return databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '');
+}

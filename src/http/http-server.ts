@@ -1,0 +1,100 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from '../logging/logger.ts';
+
+/** Bodies above this are refused with 413 before they are read to the end. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  /** The raw body, read in full (at most MAX_BODY_BYTES). */
+  body: Buffer;
+}
+
+export interface HttpResponse {
+  status: number;
+  body?: unknown;
+}
+
+export type RouteHandler = (request: HttpRequest) => Promise<HttpResponse> | HttpResponse;
+
+/**
+ * The product's one HTTP server: the health check now, the messenger webhooks when they are on.
+ * Routes are exact method + path pairs; channels register theirs before `listen`.
+ */
+export class HttpServer {
+  private readonly routes = new Map<string, RouteHandler>();
+  private server: Server | undefined;
+
+  constructor(private readonly logger: Logger) {}
+
+  route(method: string, path: string, handler: RouteHandler): void {
+    this.routes.set(`${method.toUpperCase()} ${path}`, handler);
+  }
+
+  async listen(host: string, port: number): Promise<{ host: string; port: number }> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    const server = this.server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    const address = server.address();
+    return { host, port: typeof address === 'object' && address ? address.port : port };
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections?.();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const handler = this.routes.get(`${req.method ?? 'GET'} ${path}`);
+    if (!handler) return send(res, this.routes.size && hasPath(this.routes, path) ? 405 : 404, { ok: false });
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      req.resume();
+      return send(res, 413, { ok: false });
+    }
+    try {
+      const body = await readBody(req);
+      if (body === null) return send(res, 413, { ok: false });
+      const response = await handler({ method: req.method ?? 'GET', path, headers: req.headers, body });
+      send(res, response.status, response.body ?? { ok: response.status < 400 });
+    } catch (error) {
+      this.logger.error({ err: error, path }, 'http handler failed');
+      send(res, 500, { ok: false });
+    }
+  }
+}
+
+function hasPath(routes: Map<string, RouteHandler>, path: string): boolean {
+  for (const key of routes.keys()) if (key.endsWith(` ${path}`)) return true;
+  return false;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

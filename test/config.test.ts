@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig, secretsOf } from '../src/config.ts';
+import { describeError } from '../src/i18n/describe-error.ts';
+
+const TOKEN = '123456789:AAHsecretTOKENvalue_abcdefghijkl';
+
+function problemsOf(env: Record<string, string>): ConfigError {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration', () => {
+  it('should give working defaults with an empty environment', () => {
+    const config = parseConfig({});
+    expect(config.DATABASE_URL).toBe('file:./data/baocao.db');
+    expect(config.BOT_TIMEZONE).toBe('Asia/Ho_Chi_Minh');
+    expect(config.BOT_LOCALE).toBe('vi');
+    expect(config.HTTP_PORT).toBe(3000);
+    expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
+    expect(config.TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
+  });
+
+  it('should treat an empty variable as unset', () => {
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: '', HTTP_PORT: ' ' }).HTTP_PORT).toBe(3000);
+  });
+
+  it('should let the real environment win over the .env file', () => {
+    expect(parseConfig({ BOT_LOCALE: 'en' }, { BOT_LOCALE: 'vi', HTTP_PORT: '8080' })).toMatchObject({
+      BOT_LOCALE: 'en',
+      HTTP_PORT: 8080,
+    });
+  });
+
+  it.each([
+    ['DATABASE_URL', 'postgres:/nope', 'config.database_url'],
+    ['DATABASE_URL', './data/x.db', 'config.database_url'],
+    ['TELEGRAM_BOT_TOKEN', 'not-a-token', 'config.telegram_token'],
+    ['TELEGRAM_API_ROOT', 'ftp://x', 'config.url'],
+    ['ZALO_WEBHOOK_SECRET', 'short', 'config.zalo_secret'],
+    ['HTTP_PORT', '70000', 'config.port'],
+    ['HTTP_PORT', 'abc', 'config.port'],
+    ['BOT_TIMEZONE', 'Mars/Olympus', 'config.timezone'],
+    ['BOT_LOCALE', 'fr', 'config.locale'],
+    ['LOG_LEVEL', 'loud', 'config.log_level'],
+  ])('should refuse a bad %s (%s) and name the variable', (variable, value, code) => {
+    const error = problemsOf({ [variable]: value });
+    expect(error.problems).toEqual([{ variable, code }]);
+    expect(describeError('vi', error)).toContain(variable);
+    expect(describeError('en', error)).toContain(variable);
+  });
+
+  it('should require a secret when a webhook URL is set', () => {
+    const error = problemsOf({ TELEGRAM_WEBHOOK_URL: 'https://bot.example.vn/tg', ZALO_WEBHOOK_URL: 'https://bot.example.vn/zl' });
+    expect(error.problems.map((p) => p.variable).sort()).toEqual(['TELEGRAM_WEBHOOK_SECRET', 'ZALO_WEBHOOK_SECRET']);
+  });
+
+  it('should list every bad variable at once', () => {
+    const error = problemsOf({ HTTP_PORT: '-1', BOT_LOCALE: 'de', LOG_LEVEL: 'x' });
+    expect(error.problems).toHaveLength(3);
+  });
+
+  it('should never print a secret in its message', () => {
+    const badSecret = 'has spaces so it is refused but secret';
+    const error = problemsOf({ TELEGRAM_BOT_TOKEN: `${TOKEN} x`, TELEGRAM_WEBHOOK_SECRET: badSecret, HTTP_PORT: 'x' });
+    for (const locale of ['vi', 'en'] as const) {
+      const text = describeError(locale, error);
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain(badSecret);
+    }
+    expect(JSON.stringify(error)).not.toContain(TOKEN);
+    expect(error.message).not.toContain(TOKEN);
+  });
+
+  it('should list the secrets for the log redactor', () => {
+    const config = parseConfig({ TELEGRAM_BOT_TOKEN: TOKEN, ZALO_BOT_TOKEN: '12345:zalosecret' });
+    expect(secretsOf(config)).toEqual([TOKEN, '12345:zalosecret']);
+  });
+});

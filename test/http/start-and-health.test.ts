@@ -1,0 +1,65 @@
+import type { ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startBot } from '../support/run-process.ts';
+import { useTempDirs } from '../support/temp-dir.ts';
+
+const tempDir = useTempDirs();
+
+/** Waits for the bot's "ready" log line and returns the port it printed. */
+function waitForReady(child: ChildProcess): Promise<{ port: number; log: () => string }> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += String(chunk);
+      const match = output.match(/healthz/) && output.match(/127\.0\.0\.1:(\d+)\/healthz/);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ port: Number(match[1]), log: () => output });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`bot exited with ${code}:\n${output}`)));
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+describe('npm start', () => {
+  it('should migrate, seed, answer /healthz with JSON and stop cleanly on SIGTERM', async () => {
+    const dir = tempDir();
+    const child = startBot({ DATABASE_URL: `file:${join(dir, 'bot.db')}`, HTTP_PORT: '0' }, dir);
+    const { port, log } = await waitForReady(child);
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      database: 'up',
+      channels: { telegram: 'off', zalo: 'off', console: 'off' },
+    });
+    expect(log()).toContain('TELEGRAM_BOT_TOKEN');
+    expect((await fetch(`http://127.0.0.1:${port}/nowhere`)).status).toBe(404);
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('should stop with a clear message when the data folder cannot be written', async () => {
+    const dir = tempDir();
+    const blocker = join(dir, 'data');
+    writeFileSync(blocker, 'a file where the data folder should be');
+    const child = startBot({ DATABASE_URL: `file:${join(blocker, 'bot.db')}`, HTTP_PORT: '0' }, dir);
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += String(chunk)));
+    expect(await exitOf(child)).toBe(1);
+    expect(stderr).toContain('DATABASE_URL');
+    expect(stderr).toContain(blocker);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,28 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+
+/** Environment for a child process: no inherited bot settings, plus the given ones. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', LOG_LEVEL: 'info' };
+  return { ...env, ...extra };
+}
+
+/** Runs the admin command line to completion, as an operator would. */
+export function runCli(args: string[], env: Record<string, string>, cwd = PROJECT_ROOT) {
+  const result = spawnSync(TSX, [join(PROJECT_ROOT, 'src/cli/index.ts'), ...args], {
+    cwd,
+    env: childEnv(env),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts the bot as `npm start` does; the caller stops it. */
+export function startBot(env: Record<string, string>, cwd = PROJECT_ROOT) {
+  return spawn(TSX, [join(PROJECT_ROOT, 'src/main.ts')], { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+}
