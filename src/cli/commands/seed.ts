@@ -12,6 +12,6 @@ export function registerSeedCommands(program: Command, ctx: CliContext): void {
     .action(async (options: { json?: boolean }) => {
       const report = await seedDemoProvince(await ctx.getPrisma());
       if (options.json) return ctx.json(report);
-      ctx.say('cli.seed_done', report);
+      ctx.say('cli.seed_done', { ...report });
     });
 }
