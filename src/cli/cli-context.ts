@@ -1,7 +1,10 @@
+import { AppError } from '../shared/app-error.ts';
 import { parseConfig, readDotenv, secretsOf, sqlitePathOf, type Config } from '../config.ts';
 import { describeError } from '../i18n/describe-error.ts';
 import { toLocale, type Locale } from '../i18n/locales.ts';
 import { translate, type MessageParams } from '../i18n/translator.ts';
+import { renderFormProblems } from '../domain/index.ts';
+import { FormFolderError } from '../storage/form-files.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import { createPrismaClient, migrateDatabase, type PrismaClient } from '../storage/database.ts';
 
@@ -43,6 +46,11 @@ export class CliContext {
     return translate(this.locale, key, params);
   }
 
+  /** An error for the operator, in their language (thrown from a command). */
+  error(code: string, params: Record<string, string | number> = {}): AppError {
+    return new AppError(code, params);
+  }
+
   /** Prints a human line on standard output. */
   say(key: string, params?: MessageParams): void {
     process.stdout.write(`${this.t(key, params)}\n`);
@@ -56,6 +64,10 @@ export class CliContext {
   /** Reports an error on standard error in the operator's language and sets a failing exit code. */
   fail(error: unknown): void {
     process.stderr.write(`${describeError(this.locale, error)}\n`);
+    if (error instanceof FormFolderError) {
+      const lines = renderFormProblems(error.problems, (key, params) => this.t(key, params));
+      process.stderr.write(`${lines.map((line) => `- ${line}`).join('\n')}\n`);
+    }
     if (!(error instanceof Error && 'code' in error)) {
       try {
         this.getLogger().error({ err: error }, 'command failed');

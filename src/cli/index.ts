@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { CliContext } from './cli-context.ts';
 import { registerDbCommands } from './commands/db.ts';
+import { registerFormsCommands } from './commands/forms.ts';
 import { registerSeedCommands } from './commands/seed.ts';
 
 /** The admin command line: `npm run cli -- <group> <command>`. */
@@ -11,6 +12,7 @@ export function buildProgram(ctx: CliContext): Command {
     .exitOverride();
   registerDbCommands(program, ctx);
   registerSeedCommands(program, ctx);
+  registerFormsCommands(program, ctx);
   return program;
 }
 
