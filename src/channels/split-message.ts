@@ -1,5 +1,5 @@
 /**
- * Splitting a long reply into Zalo-sized messages (a text is limited to 2000 characters).
+ * Splitting a long reply into messages a platform accepts (Zalo: 2000 characters, Telegram: 4096).
  *
  * Lines are packed greedily into parts, so a digest or a numbered list of options breaks between
  * lines. Joining the parts with '\n' gives the original text back whenever every line fits the
@@ -7,16 +7,13 @@
  * never blank: the platform refuses empty texts).
  */
 
-/** The platform's text limit. */
-export const ZALO_MESSAGE_LIMIT = 2000;
-
 /**
  * Splits `text` into ordered parts of at most `limit` characters (UTF-16 code units, the
  * stricter count). A line longer than the limit is cut at the last space that fits, else hard
  * (never inside a surrogate pair). Never returns an empty or blank part; a blank text gives `[]`.
  */
-export function splitZaloMessage(text: string, limit: number = ZALO_MESSAGE_LIMIT): string[] {
-  if (!Number.isInteger(limit) || limit < 2) throw new RangeError('splitZaloMessage: limit must be an integer >= 2');
+export function splitMessage(text: string, limit: number): string[] {
+  if (!Number.isInteger(limit) || limit < 2) throw new RangeError('splitMessage: limit must be an integer >= 2');
   if (text.length <= limit) return text.trim().length === 0 ? [] : [text];
   const parts: string[] = [];
   let current: string | undefined;

@@ -1,0 +1,63 @@
+import type { Locale } from '../domain/index.ts';
+import type { ParsedCommand } from '../dialog/commands.ts';
+import type { DialogInput } from '../dialog/engine.ts';
+import type { Reply, ReplyLine } from '../dialog/replies.ts';
+import type { AttemptThrottle } from './attempt-throttle.ts';
+import { hashInviteCode, normalizeInviteCode } from './invite-codes.ts';
+import type { ContactRecord, InviteStore, RoleName, SenderIdentity } from './ports.ts';
+
+/** What the first lines after registering say, by role. */
+const NEXT_STEP: Record<RoleName, string> = {
+  reporter: 'registration.next_reporter',
+  supervisor: 'registration.next_supervisor',
+  admin: 'registration.next_admin',
+};
+
+/**
+ * Binding a messenger account to a contact with an invitation code: `/start <code>` (Telegram's deep
+ * link sends exactly that), or the code alone, since Zalo has no deep links. Attempts are throttled per
+ * sender so codes cannot be guessed.
+ */
+export class Registration {
+  constructor(
+    private readonly invites: InviteStore,
+    private readonly throttle: AttemptThrottle,
+  ) {}
+
+  async handle(
+    identity: SenderIdentity,
+    contact: ContactRecord | null,
+    input: DialogInput,
+    command: ParsedCommand | null,
+    now: Date,
+  ): Promise<{ locale?: Locale; replies: Reply[] }> {
+    const typed = input.kind === 'text' ? input.text : '';
+    const candidate = command?.name === 'start' ? command.args : command ? '' : typed;
+    const code = normalizeInviteCode(candidate);
+    if (!code) {
+      if (contact) return { replies: [reply([{ key: 'registration.already_registered', params: { name: contact.name } }, { key: NEXT_STEP[mainRole(contact)] }])] };
+      const key = command?.name === 'start' && command.args === '' ? 'registration.start_without_code' : candidate.trim() && !command ? 'registration.code_unknown' : 'registration.not_registered';
+      return { replies: [reply([{ key }])] };
+    }
+    if (!this.throttle.allow(`${identity.channel}:${identity.userId}`, now)) {
+      return { replies: [reply([{ key: 'registration.too_many_attempts' }])] };
+    }
+    const result = await this.invites.redeem(hashInviteCode(code), identity, contact?.id ?? null, now);
+    if (!result.ok) return { replies: [reply([{ key: `registration.code_${result.reason}` }])] };
+    const roleName = { key: `registration.role_${result.role}` };
+    const lines: ReplyLine[] = contact
+      ? [{ key: 'registration.role_added', params: { name: result.contact.name, role: roleName, unit: result.unitName } }]
+      : [{ key: 'registration.welcome', params: { name: result.contact.name, role: roleName, unit: result.unitName }, style: 'title' }];
+    lines.push({ key: NEXT_STEP[result.role] });
+    return { locale: result.contact.locale, replies: [reply(lines)] };
+  }
+}
+
+function mainRole(contact: ContactRecord): RoleName {
+  const roles = new Set(contact.roles.map((role) => role.role));
+  return roles.has('reporter') ? 'reporter' : roles.has('supervisor') ? 'supervisor' : roles.has('admin') ? 'admin' : 'reporter';
+}
+
+function reply(lines: ReplyLine[]): Reply {
+  return { lines };
+}

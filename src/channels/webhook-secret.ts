@@ -1,0 +1,17 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Compares a webhook's secret header with the configured secret in constant time. Both sides are
+ * hashed first so that their lengths match and a wrong length reveals nothing either.
+ */
+export function secretMatches(received: string | string[] | undefined, expected: string): boolean {
+  if (typeof received !== 'string') return false;
+  const a = createHash('sha256').update(received).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** The path part of a webhook URL, where the bot's own HTTP server listens for it. */
+export function webhookPath(url: string): string {
+  return new URL(url).pathname || '/';
+}
