@@ -1,26 +1,22 @@
-import { ConfigError, parseConfig, readDotenv, secretsOf, sqlitePathOf, type Config } from './config.ts';
+import { createBotCore, type BotCore } from './bot-core.ts';
 import type { RunningChannel } from './channels/channel.ts';
+import { ConsoleChannel } from './channels/console/console-channel.ts';
+import { TelegramChannel } from './channels/telegram/telegram-channel.ts';
+import { ZaloChannel } from './channels/zalo/zalo-channel.ts';
+import { ConfigError, parseConfig, readDotenv, secretsOf, sqlitePathOf, type Config } from './config.ts';
 import { registerHealthRoute, type ChannelStatus } from './http/health-route.ts';
 import { HttpServer } from './http/http-server.ts';
 import { describeError } from './i18n/describe-error.ts';
 import { toLocale } from './i18n/locales.ts';
 import { translate } from './i18n/translator.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
-import { createPrismaClient, isDatabaseReachable, migrateDatabase } from './storage/database.ts';
+import { createPrismaClient, isDatabaseReachable, migrateDatabase, type PrismaClient } from './storage/database.ts';
 import { seedDemoProvince } from './storage/seed-demo.ts';
 
-/** The composition root: configuration, storage, HTTP, channels, and a clean shutdown. */
+/** The composition root: configuration, storage, the core, HTTP, channels, and a clean shutdown. */
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = parseConfig(process.env, readDotenv());
-  } catch (error) {
-    const locale = toLocale(process.env.BOT_LOCALE);
-    process.stderr.write(`${describeError(locale, error)}\n`);
-    process.exit(error instanceof ConfigError ? 2 : 1);
-  }
-  const locale = config.BOT_LOCALE;
-  const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+  const config = readConfigOrExit();
+  const t = (key: string, params?: Record<string, string | number>) => translate(config.BOT_LOCALE, key, params);
   const logger = createLogger({
     level: config.LOG_LEVEL,
     pretty: Boolean(process.stderr.isTTY) && config.NODE_ENV !== 'production',
@@ -28,23 +24,23 @@ async function main(): Promise<void> {
   });
 
   const databasePath = sqlitePathOf(config.DATABASE_URL);
+  let prisma: PrismaClient;
+  let core: BotCore;
   try {
     const report = migrateDatabase(databasePath);
     if (report.applied.length) logger.info({ applied: report.applied }, 'database migrated');
+    prisma = createPrismaClient(databasePath);
+    if ((await prisma.unit.count()) === 0) {
+      const seeded = await seedDemoProvince(prisma);
+      logger.info(t('startup.seeded', { units: seeded.units }));
+    }
+    core = await createBotCore(config, prisma, logger);
   } catch (error) {
-    return stopWith(logger, describeError(locale, error));
+    return stopWith(logger, describeError(config.BOT_LOCALE, error));
   }
-  const prisma = createPrismaClient(databasePath);
-  if ((await prisma.unit.count()) === 0) {
-    const seeded = await seedDemoProvince(prisma);
-    logger.info(t('startup.seeded', { units: seeded.units }));
-  }
-
-  const channels: RunningChannel[] = [];
-  if (!config.TELEGRAM_BOT_TOKEN) logger.info(t('startup.telegram_off'));
-  if (!config.ZALO_BOT_TOKEN) logger.info(t('startup.zalo_off'));
 
   const http = new HttpServer(logger);
+  const channels = buildChannels(config, core, http, logger);
   registerHealthRoute(http, {
     isDatabaseReachable: () => isDatabaseReachable(prisma),
     channels: () => channelStatuses(config, channels),
@@ -53,12 +49,12 @@ async function main(): Promise<void> {
   try {
     address = await http.listen(config.HTTP_HOST, config.HTTP_PORT);
   } catch (error) {
-    const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
     await prisma.$disconnect();
-    return stopWith(logger, busy ? t('startup.port_busy', { host: config.HTTP_HOST, port: config.HTTP_PORT }) : describeError(locale, error));
+    const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    return stopWith(logger, busy ? t('startup.port_busy', { host: config.HTTP_HOST, port: config.HTTP_PORT }) : describeError(config.BOT_LOCALE, error));
   }
-  for (const channel of channels) await channel.start();
   logger.info(t('startup.ready', { host: address.host, port: address.port }));
+  for (const channel of channels) await channel.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -74,6 +70,61 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function readConfigOrExit(): Config {
+  try {
+    return parseConfig(process.env, readDotenv());
+  } catch (error) {
+    process.stderr.write(`${describeError(toLocale(process.env.BOT_LOCALE), error)}\n`);
+    process.exit(error instanceof ConfigError ? 2 : 1);
+  }
+}
+
+/** The channels this configuration turns on; the log says why the others are off. */
+function buildChannels(config: Config, core: BotCore, http: HttpServer, logger: Logger): RunningChannel[] {
+  const t = (key: string) => translate(config.BOT_LOCALE, key);
+  const channels: RunningChannel[] = [];
+  if (config.TELEGRAM_BOT_TOKEN) {
+    channels.push(
+      new TelegramChannel({
+        token: config.TELEGRAM_BOT_TOKEN,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        webhookUrl: config.TELEGRAM_WEBHOOK_URL,
+        webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
+        http,
+        inbound: core.inbound,
+        inboundLog: core.storage.inbound,
+        logger,
+        locale: config.BOT_LOCALE,
+      }),
+    );
+  } else {
+    logger.info(t('startup.telegram_off'));
+  }
+  if (config.ZALO_BOT_TOKEN) {
+    channels.push(
+      new ZaloChannel({
+        token: config.ZALO_BOT_TOKEN,
+        apiRoot: config.ZALO_API_ROOT,
+        webhookUrl: config.ZALO_WEBHOOK_URL,
+        webhookSecret: config.ZALO_WEBHOOK_SECRET,
+        http,
+        inbound: core.inbound,
+        inboundLog: core.storage.inbound,
+        logger,
+        locale: config.BOT_LOCALE,
+      }),
+    );
+  } else {
+    logger.info(t('startup.zalo_off'));
+  }
+  if (process.stdin.isTTY) {
+    channels.push(new ConsoleChannel({ inbound: core.inbound, input: process.stdin, output: process.stdout, locale: config.BOT_LOCALE }));
+  } else {
+    logger.info(t('startup.console_off'));
+  }
+  return channels;
 }
 
 function channelStatuses(config: Config, running: RunningChannel[]): Record<string, ChannelStatus> {

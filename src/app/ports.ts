@@ -7,6 +7,9 @@ export type ChannelName = 'telegram' | 'zalo' | 'console';
 
 export type RoleName = 'reporter' | 'supervisor' | 'admin';
 
+/** The terminal chat's only user; the demo province binds it to a demo reporter. */
+export const CONSOLE_USER_ID = 'console';
+
 /** The time, injected so that tests and the scheduler can control it. */
 export interface Clock {
   now(): Date;

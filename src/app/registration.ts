@@ -36,8 +36,7 @@ export class Registration {
     const code = normalizeInviteCode(candidate);
     if (!code) {
       if (contact) return { replies: [reply([{ key: 'registration.already_registered', params: { name: contact.name } }, { key: NEXT_STEP[mainRole(contact)] }])] };
-      const key = command?.name === 'start' && command.args === '' ? 'registration.start_without_code' : candidate.trim() && !command ? 'registration.code_unknown' : 'registration.not_registered';
-      return { replies: [reply([{ key }])] };
+      return { replies: [reply([{ key: unregisteredReplyKey(command, candidate) }])] };
     }
     if (!this.throttle.allow(`${identity.channel}:${identity.userId}`, now)) {
       return { replies: [reply([{ key: 'registration.too_many_attempts' }])] };
@@ -51,6 +50,12 @@ export class Registration {
     lines.push({ key: NEXT_STEP[result.role] });
     return { locale: result.contact.locale, replies: [reply(lines)] };
   }
+}
+
+/** Something that looks like an attempt at a code gets "wrong code"; anything else gets how to register. */
+function unregisteredReplyKey(command: ParsedCommand | null, candidate: string): string {
+  if (command?.name === 'start') return command.args === '' ? 'registration.start_without_code' : 'registration.code_unknown';
+  return /^[A-Za-z0-9]{3,8}[-\s]?[A-Za-z0-9]{3,8}$/.test(candidate.trim()) && /\d/.test(candidate) ? 'registration.code_unknown' : 'registration.not_registered';
 }
 
 function mainRole(contact: ContactRecord): RoleName {

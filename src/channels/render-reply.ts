@@ -24,7 +24,7 @@ export function renderMessage(locale: Locale, ref: MessageRef, escape: (text: st
   for (const [name, value] of Object.entries(ref.params ?? ({} as ReplyParams))) {
     params[name] = typeof value === 'object' ? renderMessage(locale, value, escape) : typeof value === 'string' ? escape(value) : value;
   }
-  return translate(locale, ref.key, params);
+  return translate(locale, ref.key, params, escape);
 }
 
 /** Renders a reply's lines, choices and buttons in a language and a channel's text format. */

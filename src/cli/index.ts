@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { CliContext } from './cli-context.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerFormsCommands } from './commands/forms.ts';
+import { registerInviteCommands } from './commands/invite.ts';
 import { registerSeedCommands } from './commands/seed.ts';
 
 /** The admin command line: `npm run cli -- <group> <command>`. */
@@ -13,6 +14,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerDbCommands(program, ctx);
   registerSeedCommands(program, ctx);
   registerFormsCommands(program, ctx);
+  registerInviteCommands(program, ctx);
   return program;
 }
 

@@ -17,9 +17,11 @@ function allCatalogs(): Record<Locale, Catalog> {
  * Translates a key. A key missing in the locale falls back to Vietnamese, then to the key itself, so a
  * gap never crashes a conversation (the locale test keeps gaps from shipping).
  */
-export function translate(locale: Locale, key: string, params: MessageParams = {}): string {
+export function translate(locale: Locale, key: string, params: MessageParams = {}, escape?: (text: string) => string): string {
   const all = allCatalogs();
-  const template = all[locale].get(key) ?? all[DEFAULT_LOCALE].get(key) ?? key;
+  const raw = all[locale].get(key) ?? all[DEFAULT_LOCALE].get(key) ?? key;
+  // With markup, the template's own text ("<mã mời>") is escaped too; parameters arrive escaped already.
+  const template = escape ? escape(raw) : raw;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined || value === null ? whole : String(value);

@@ -1,4 +1,5 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
 import { createRedactor } from './redact.ts';
 
 export type { Logger };
@@ -32,10 +33,8 @@ export function createLogger(options: LoggerOptions): Logger {
   };
   if (options.destination) return pino(config, options.destination);
   if (options.pretty) {
-    return pino({
-      ...config,
-      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', destination: 2 } },
-    });
+    // Synchronous, so log lines and the terminal chat appear in the order they happen.
+    return pino(config, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', destination: 2, sync: true }));
   }
   return pino(config, pino.destination(2));
 }

@@ -1,3 +1,4 @@
+import { CONSOLE_USER_ID } from '../app/ports.ts';
 import type { PrismaClient } from './database.ts';
 import { DEMO_CONTACTS, DEMO_UNITS } from './demo-province.ts';
 
@@ -6,9 +7,6 @@ export interface SeedReport {
   contacts: number;
   created: number;
 }
-
-/** The chat id the terminal channel uses for the demo reporter. */
-export const CONSOLE_USER_ID = 'console';
 
 /**
  * Loads the demo province. Idempotent: units are keyed by code and contacts by their external key, and

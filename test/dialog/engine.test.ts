@@ -96,7 +96,7 @@ describe('dialog engine: weekly report transcript', () => {
     );
     const t = new Transcript(late);
     const list = t.send('/baocao');
-    expect(list).toContain('Chọn kỳ bạn muốn báo cáo');
+    expect(list).toContain('Gõ số thứ tự của kỳ bạn muốn báo cáo');
     expect(list).toContain('1. Báo cáo tiến độ hằng tuần');
     expect(list).toContain('2. Số liệu hằng tháng');
     expect(t.send('7')).toContain('từ 1 đến 2');

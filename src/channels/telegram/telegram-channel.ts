@@ -101,6 +101,8 @@ export class TelegramChannel implements RunningChannel {
       return { status: 400 };
     }
     if (!update || typeof update !== 'object' || !Number.isSafeInteger(update.update_id)) return { status: 400 };
+    // What the bot does not answer (edits, group messages) is acknowledged but not stored, so it is never replayed.
+    if (!toInboundMessage(update)) return { status: 200 };
     const stored = await this.options.inboundLog.store('telegram', String(update.update_id), JSON.stringify(update));
     if (stored === 'stored') this.track(this.process(update));
     return { status: 200 };

@@ -41,6 +41,11 @@ export async function sendReplyParts(telegram: Telegram, chatId: string, parts: 
         break;
       } catch (error) {
         const failure = readTelegramError(error);
+        if (failure.code === 400 && /parse entities/i.test(failure.description) && part.extra.parse_mode) {
+          // Never leave the contact without an answer because of markup: send it as plain text.
+          await telegram.sendMessage(chatId, stripHtml(part.text), { reply_markup: part.extra.reply_markup });
+          break;
+        }
         const retryable = failure.code === 429 || failure.code === undefined || failure.code >= 500;
         if (!retryable || attempt >= ATTEMPTS) throw error;
         const waitSeconds = failure.code === 429 ? failure.retryAfter ?? 1 : 2 ** (attempt - 1) * 0.5 * (1 + Math.random());
@@ -49,4 +54,9 @@ export async function sendReplyParts(telegram: Telegram, chatId: string, parts: 
       }
     }
   }
+}
+
+/** The text of an HTML message without its tags, for the plain-text fallback. */
+export function stripHtml(html: string): string {
+  return html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

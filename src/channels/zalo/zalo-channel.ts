@@ -1,0 +1,241 @@
+import type { InboundHandler, InboundReplies } from '../../app/inbound-handler.ts';
+import type { HttpRequest, HttpResponse, HttpServer } from '../../http/http-server.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { translate } from '../../i18n/translator.ts';
+import type { Logger } from '../../logging/logger.ts';
+import type { InboundLogRepository } from '../../storage/repositories/inbound-log-repository.ts';
+import type { RunningChannel } from '../channel.ts';
+import { renderAsNumberedText } from '../render-reply.ts';
+import { splitMessage } from '../split-message.ts';
+import { secretMatches, webhookPath } from '../webhook-secret.ts';
+import { ZALO_TEXT_LIMIT, ZaloClient } from './zalo-client.ts';
+import { ZaloApiError } from './zalo-errors.ts';
+import { ZaloPoller, type ZaloPollerErrorSource } from './zalo-poller.ts';
+import { withRetry, type BackoffOptions, type RetryOptions } from './zalo-retry.ts';
+import { parseZaloUpdate, unwrapWebhookBody, zaloUpdateKey, type ZaloUpdate } from './zalo-types.ts';
+import { toInboundMessage } from './zalo-updates.ts';
+
+/** Timing knobs; the defaults suit production, tests shorten them. */
+export interface ZaloChannelTuning {
+  /** The long-poll `timeout` sent to the platform, in seconds. Default 30. */
+  pollTimeoutSeconds?: number;
+  /** Backoff after failed polls. Default 1 s doubling up to 60 s. */
+  pollBackoff?: BackoffOptions;
+  /** Retries of one reply part on 429, 5xx and network failures. Default 4 attempts, up to 30 s apart. */
+  sendRetry?: Pick<RetryOptions, 'attempts' | 'baseDelayMs' | 'maxDelayMs' | 'random'>;
+}
+
+export interface ZaloChannelOptions {
+  token: string;
+  apiRoot: string;
+  webhookUrl?: string;
+  webhookSecret?: string;
+  http: HttpServer;
+  inbound: InboundHandler;
+  inboundLog: InboundLogRepository;
+  logger: Logger;
+  locale: Locale;
+  tuning?: ZaloChannelTuning;
+}
+
+const WEBHOOK_SECRET_HEADER = 'x-bot-api-secret-token';
+
+/**
+ * The Zalo channel: our own typed client, long polling (Zalo answers one update per poll and has no
+ * offset, so the database's inbound log is what makes a repeated delivery harmless) or a webhook that
+ * stores the update before answering 200, and the inbound use case for everything else. Zalo has no
+ * buttons: choices go out as numbered lines, and long replies are split at 2000 characters.
+ */
+export class ZaloChannel implements RunningChannel {
+  readonly name = 'zalo' as const;
+  readonly #options: ZaloChannelOptions;
+  readonly #client: ZaloClient;
+  readonly #inFlight = new Set<Promise<void>>();
+  /** The last piece of work queued per chat, so that replies to one person go out in order. */
+  readonly #chains = new Map<string, Promise<void>>();
+  #health: 'running' | 'failed' = 'running';
+  #poller: ZaloPoller | undefined;
+  #stopped = false;
+
+  constructor(options: ZaloChannelOptions) {
+    this.#options = options;
+    this.#client = new ZaloClient({ token: options.token, apiRoot: options.apiRoot });
+  }
+
+  status(): 'running' | 'failed' {
+    return this.#health;
+  }
+
+  async start(): Promise<void> {
+    const { logger, webhookUrl, webhookSecret } = this.#options;
+    this.#stopped = false;
+    try {
+      await this.#client.getMe();
+    } catch (error) {
+      this.#fail(startFailureKey(error), error);
+      return;
+    }
+    await this.#replayPending();
+    if (webhookUrl && webhookSecret) {
+      this.#options.http.route('POST', webhookPath(webhookUrl), (request) => this.#receiveWebhook(request));
+      try {
+        await this.#client.setWebhook({ url: webhookUrl, secret_token: webhookSecret });
+      } catch (error) {
+        this.#fail('startup.zalo_webhook_failed', error);
+        return;
+      }
+      logger.info(this.#t('startup.zalo_on_webhook'));
+      return;
+    }
+    // getUpdates does not work while a webhook is set; a failure here shows up again in the polls.
+    await this.#client.deleteWebhook().catch((error: unknown) => logger.warn({ err: error }, 'zalo webhook not deleted'));
+    this.#startPolling();
+    logger.info(this.#t('startup.zalo_on_polling'));
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    const poller = this.#poller;
+    this.#poller = undefined;
+    if (poller !== undefined) await poller.stop();
+    await this.settled();
+  }
+
+  /** Resolves once every update received so far is handled and its replies sent (or given up). */
+  async settled(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  #startPolling(): void {
+    const { logger, tuning } = this.#options;
+    const poller = new ZaloPoller({
+      client: this.#client,
+      onUpdate: async (update) => {
+        this.#enqueue(update);
+      },
+      onError: (error, source) => this.#logPollError(error, source),
+      onFatal: (error) => {
+        this.#health = 'failed';
+        logger.error({ code: error.errorCode }, this.#t('startup.zalo_polling_stopped'));
+      },
+      ...(tuning?.pollTimeoutSeconds === undefined ? {} : { pollTimeoutSeconds: tuning.pollTimeoutSeconds }),
+      ...(tuning?.pollBackoff === undefined ? {} : { backoff: tuning.pollBackoff }),
+    });
+    this.#poller = poller;
+    void poller.start();
+  }
+
+  /** Updates stored before a crash (or a stop) and never handled are handled now, in order. */
+  async #replayPending(): Promise<void> {
+    for (const row of await this.#options.inboundLog.pending('zalo')) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(row.payload);
+      } catch {
+        raw = undefined;
+      }
+      const parsed = parseZaloUpdate(raw);
+      if (parsed.ok) this.#enqueue(parsed.update);
+      else this.#options.logger.warn({ update: row.updateKey }, 'zalo stored update unreadable');
+    }
+  }
+
+  /** The webhook: check the secret, read the update, store it, answer; handle it after answering. */
+  async #receiveWebhook(request: HttpRequest): Promise<HttpResponse> {
+    if (!secretMatches(request.headers[WEBHOOK_SECRET_HEADER], this.#options.webhookSecret ?? '')) return { status: 401 };
+    if (this.#stopped || this.#health === 'failed') return { status: 503 };
+    let body: unknown;
+    try {
+      body = JSON.parse(request.body.toString('utf8'));
+    } catch {
+      return { status: 400 };
+    }
+    const update = unwrapWebhookBody(body);
+    if (update === null) return { status: 400 };
+    // Nothing to answer (a bot, a group): acknowledged, not stored, or it would be replayed forever.
+    if (toInboundMessage(update) === null) return { status: 200 };
+    const stored = await this.#options.inboundLog.store('zalo', zaloUpdateKey(update), JSON.stringify(update));
+    if (stored === 'stored') this.#enqueue(update);
+    return { status: 200 };
+  }
+
+  /** Handles an update after the earlier ones of the same chat; failures are logged, never thrown. */
+  #enqueue(update: ZaloUpdate): void {
+    const chat = update.message.chat.id;
+    const previous = this.#chains.get(chat) ?? Promise.resolve();
+    const work = previous
+      .then(() => this.#process(update))
+      .catch((error: unknown) => this.#options.logger.error({ err: error, update: zaloUpdateKey(update) }, 'zalo update failed'));
+    this.#chains.set(chat, work);
+    this.#inFlight.add(work);
+    void work.finally(() => {
+      this.#inFlight.delete(work);
+      if (this.#chains.get(chat) === work) this.#chains.delete(chat);
+    });
+  }
+
+  /** One update, from polling, the webhook or a replay. */
+  async #process(update: ZaloUpdate): Promise<void> {
+    const message = toInboundMessage(update);
+    if (message === null) return;
+    const result = await this.#options.inbound.handle(message);
+    if (result === null) return;
+    await this.#sendReplies(message.identity.chatId, result);
+  }
+
+  /** Sends every reply as numbered plain text, split at Zalo's limit; stops at the first part that fails for good. */
+  async #sendReplies(chatId: string, result: InboundReplies): Promise<void> {
+    const parts = result.replies.flatMap((reply) => splitMessage(renderAsNumberedText(reply, result.locale), ZALO_TEXT_LIMIT));
+    for (const text of parts) {
+      try {
+        await this.#sendPart(chatId, text);
+      } catch (error) {
+        const failure = error instanceof ZaloApiError ? { code: error.errorCode, kind: error.kind } : { code: undefined, kind: 'unknown' };
+        this.#options.logger.warn({ ...failure, chat: chatId }, 'zalo reply not delivered');
+        return;
+      }
+    }
+  }
+
+  /** One part, retried on 429 (honouring Retry-After), 5xx and network failures; other 4xx are final. */
+  #sendPart(chatId: string, text: string): Promise<unknown> {
+    const retry = this.#options.tuning?.sendRetry ?? {};
+    return withRetry(() => this.#client.sendMessage({ chat_id: chatId, text }), {
+      attempts: 4,
+      baseDelayMs: 500,
+      maxDelayMs: 30_000,
+      ...retry,
+      onRetry: (error, attempt, delayMs) => {
+        const code = error instanceof ZaloApiError ? error.errorCode : undefined;
+        this.#options.logger.warn({ code, attempt, delayMs, chat: chatId }, 'zalo send retried');
+      },
+    });
+  }
+
+  #logPollError(error: unknown, source: ZaloPollerErrorSource): void {
+    if (source === 'malformed_update') {
+      this.#options.logger.warn({ err: error }, 'zalo update malformed, skipped');
+      return;
+    }
+    const code = error instanceof ZaloApiError ? error.errorCode : undefined;
+    this.#options.logger.warn({ code, source, err: error }, 'zalo poll failed, retrying');
+  }
+
+  #fail(key: string, error: unknown): void {
+    this.#health = 'failed';
+    const code = error instanceof ZaloApiError ? error.errorCode : 0;
+    this.#options.logger.error({ code }, this.#t(key, { code }));
+  }
+
+  #t(key: string, params?: Record<string, string | number>): string {
+    return translate(this.#options.locale, key, params);
+  }
+}
+
+/** Which start-up failure to report: a refused token, an unreachable server, or another answer. */
+function startFailureKey(error: unknown): string {
+  if (!(error instanceof ZaloApiError)) return 'startup.zalo_unreachable';
+  if (error.kind === 'unauthorized') return 'startup.zalo_bad_token';
+  if (error.kind === 'network' || error.kind === 'server' || error.kind === 'aborted') return 'startup.zalo_unreachable';
+  return 'startup.zalo_api_error';
+}

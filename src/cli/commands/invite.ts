@@ -1,0 +1,73 @@
+import { Command, Option } from 'commander';
+import { formatInviteCode, hashInviteCode, newInviteCode } from '../../app/invite-codes.ts';
+import type { RoleName } from '../../app/ports.ts';
+import { telegramDeepLink } from '../../app/telegram-deep-link.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { InviteRepository } from '../../storage/repositories/invite-repository.ts';
+import type { CliContext } from '../cli-context.ts';
+import { fetchTelegramBotName } from '../telegram-bot-name.ts';
+
+const ROLES: RoleName[] = ['reporter', 'supervisor', 'admin'];
+
+function positiveInt(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(value);
+  return parsed;
+}
+
+/** `invite create`, `invite list` and `invite revoke`. Codes are printed once and stored only as hashes. */
+export function registerInviteCommands(program: Command, ctx: CliContext): void {
+  const invite = program.command('invite').description('Invitations / Mã mời');
+  invite
+    .command('create')
+    .description('Create single-use invitation codes for a unit, with their Telegram links')
+    .requiredOption('--unit <code>', 'unit code')
+    .addOption(new Option('--role <role>', 'role').choices(ROLES).makeOptionMandatory())
+    .option('--count <n>', 'how many codes (one per person)', positiveInt, 1)
+    .option('--days <n>', 'days before the codes expire', positiveInt, 14)
+    .option('--json', 'print JSON only')
+    .action(async (options: { unit: string; role: RoleName; count: number; days: number; json?: boolean }) => {
+      const prisma = await ctx.getPrisma();
+      const unit = await prisma.unit.findUnique({ where: { code: options.unit } });
+      if (!unit || !unit.active) throw ctx.error('cli.unit_not_found', { unit: options.unit });
+      const repository = new InviteRepository(prisma);
+      const botName = await fetchTelegramBotName(ctx.getConfig());
+      const expiresAt = new Date(Date.now() + options.days * 24 * 3600 * 1000);
+      const created = [];
+      for (let index = 0; index < options.count; index += 1) {
+        const code = newInviteCode();
+        const id = await repository.create({ codeHash: hashInviteCode(code), unitId: unit.id, role: options.role, expiresAt, createdBy: 'cli' });
+        created.push({ id, code: formatInviteCode(code), link: botName ? telegramDeepLink(botName, code) : null, unit: unit.code, role: options.role, expiresAt: expiresAt.toISOString() });
+      }
+      if (options.json) return ctx.json(created);
+      const timeZone = ctx.getConfig().BOT_TIMEZONE;
+      ctx.say('cli.invite_created', { count: created.length, unit: unit.name, role: ctx.t(`registration.role_${options.role}`), expires: formatDate(ctx.locale, expiresAt, timeZone) });
+      for (const item of created) ctx.say('cli.invite_line', { code: item.code, link: item.link ?? ctx.t('cli.invite_no_link') });
+      ctx.say('cli.invite_how');
+    });
+  invite
+    .command('list')
+    .description('List invitations (never their codes)')
+    .option('--unit <code>', 'only this unit')
+    .option('--json', 'print JSON only')
+    .action(async (options: { unit?: string; json?: boolean }) => {
+      const prisma = await ctx.getPrisma();
+      const unit = options.unit ? await prisma.unit.findUnique({ where: { code: options.unit } }) : null;
+      if (options.unit && !unit) throw ctx.error('cli.unit_not_found', { unit: options.unit });
+      const rows = await new InviteRepository(prisma).list(unit ? { unitId: unit.id } : {});
+      if (options.json) return ctx.json(rows);
+      if (rows.length === 0) return ctx.say('cli.invite_none');
+      const timeZone = ctx.getConfig().BOT_TIMEZONE;
+      for (const row of rows) {
+        ctx.say('cli.invite_list_line', { id: row.id, unit: row.unitCode, role: ctx.t(`registration.role_${row.role}`), status: ctx.t(`cli.invite_status_${row.status}`), expires: formatDate(ctx.locale, row.expiresAt, timeZone) });
+      }
+    });
+  invite
+    .command('revoke <id>')
+    .description('Withdraw an unused invitation')
+    .action(async (id: string) => {
+      const revoked = await new InviteRepository(await ctx.getPrisma()).revoke(Number(id), 'cli');
+      if (!revoked) throw ctx.error('cli.invite_not_revocable', { id });
+      ctx.say('cli.invite_revoked', { id });
+    });
+}
