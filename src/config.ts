@@ -60,6 +60,26 @@ const configSchema = z
       .transform((v) => (v ?? 'info').toLowerCase())
       .refine((v) => (LOG_LEVELS as readonly string[]).includes(v), { message: 'config.log_level' })
       .transform((v) => v as (typeof LOG_LEVELS)[number]),
+    QUIET_HOURS: optionalText
+      .transform((v) => v ?? '21:00-07:00')
+      .refine((v) => v === 'off' || /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(v), { message: 'config.quiet_hours' }),
+    QUIET_WEEKENDS: optionalText
+      .transform((v) => (v ?? 'false').toLowerCase())
+      .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), { message: 'config.boolean' })
+      .transform((v) => ['true', '1', 'yes'].includes(v)),
+    TELEGRAM_SEND_RATE: optionalText
+      .transform((v) => (v === undefined ? 30 : Number(v)))
+      .refine((v) => Number.isFinite(v) && v > 0 && v <= 30, { message: 'config.telegram_rate' }),
+    ZALO_SEND_RATE: optionalText
+      .transform((v) => (v === undefined ? 5 : Number(v)))
+      .refine((v) => Number.isFinite(v) && v > 0 && v <= 50, { message: 'config.zalo_rate' }),
+    CATCH_UP_HOURS: optionalText
+      .transform((v) => (v === undefined ? 48 : Number(v)))
+      .refine((v) => Number.isInteger(v) && v >= 0 && v <= 24 * 31, { message: 'config.catch_up' }),
+    DIGEST_SCHEDULE: optionalText
+      .transform((v) => v ?? '0 8 * * 1')
+      .refine((v) => /^\S+( \S+){4}$/.test(v), { message: 'config.cron' }),
+    PUBLIC_BASE_URL: httpUrl('config.url'),
     NODE_ENV: optionalText.transform((v) => v ?? 'development'),
   })
   .superRefine((config, ctx) => {

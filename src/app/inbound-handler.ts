@@ -29,6 +29,9 @@ export interface InboundReplies {
 /** A command answered outside the dialog engine (supervisor queries, admin tasks), added by later features. */
 export type CommandHandler = (contact: ContactRecord, args: string, now: Date) => Promise<Reply[]>;
 
+/** A button whose data starts with a registered prefix ("u:" for a unit picked from a list), answered outside the engine. */
+export type ButtonHandler = (contact: ContactRecord, value: string, now: Date) => Promise<Reply[]>;
+
 export interface InboundDeps {
   contacts: ContactDirectory;
   inbound: InboundLog;
@@ -50,12 +53,22 @@ export interface InboundDeps {
 export class InboundHandler {
   private readonly queue = new KeyedQueue();
   private readonly commands = new Map<CommandName, CommandHandler>();
+  private readonly buttons = new Map<string, ButtonHandler>();
 
   constructor(private readonly deps: InboundDeps) {}
 
   /** Lets a feature answer a command the engine does not know (e.g. /tonghop). */
   registerCommand(name: CommandName, handler: CommandHandler): void {
     this.commands.set(name, handler);
+  }
+
+  /**
+   * Lets a feature answer buttons whose data is `<prefix>:<value>`. Prefixes a, c, p, e and l belong
+   * to the dialog engine.
+   */
+  registerButton(prefix: string, handler: ButtonHandler): void {
+    if (['a', 'c', 'p', 'e', 'l'].includes(prefix)) throw new Error(`button prefix ${prefix} is the engine's`);
+    this.buttons.set(prefix, handler);
   }
 
   handle(message: InboundMessage): Promise<InboundReplies | null> {
@@ -85,6 +98,15 @@ export class InboundHandler {
         return { locale: replies.locale ?? locale, replies: replies.replies };
       }
       await this.deps.contacts.touch(contact.id, message.identity, now);
+      if (input.kind === 'button') {
+        const [prefix = '', ...rest] = input.data.split(':');
+        const buttonHandler = this.buttons.get(prefix);
+        if (buttonHandler) {
+          const replies = await buttonHandler(contact, rest.join(':'), now);
+          await inbound.finish(channel, message.updateKey);
+          return { locale, replies };
+        }
+      }
       const custom = command?.name && !ENGINE_COMMANDS.has(command.name) ? this.commands.get(command.name) : undefined;
       if (command?.name && !ENGINE_COMMANDS.has(command.name)) {
         const replies = custom ? await custom(contact, command.args, now) : [{ lines: [{ key: 'dialog.not_available_yet' }] }];
