@@ -1,8 +1,12 @@
 import { defineConfig } from 'prisma/config';
 
-// The CLI reads the database location from the same variable as the product; generate needs none.
+// One schema source: prisma/schema.prisma. The PostgreSQL schema is generated from it by
+// scripts/prisma-generate.mjs; the CLI picks the pair that matches DATABASE_URL.
+const url = process.env.DATABASE_URL ?? 'file:./data/baocao.db';
+const postgres = /^postgres(ql)?:\/\//.test(url);
+
 export default defineConfig({
-  schema: 'prisma/schema.prisma',
-  migrations: { path: 'prisma/migrations' },
-  datasource: { url: process.env.DATABASE_URL ?? 'file:./data/baocao.db' },
+  schema: postgres ? 'prisma/postgresql/schema.prisma' : 'prisma/schema.prisma',
+  migrations: { path: postgres ? 'prisma/migrations-postgresql' : 'prisma/migrations' },
+  datasource: { url },
 });

@@ -15,6 +15,18 @@ const optionalText = z
 const httpUrl = (code: string) =>
   optionalText.refine((value) => value === undefined || /^https?:\/\/[^\s/]+/i.test(value), { message: code });
 
+/** `file:<path>` for SQLite, or `postgresql://user@host:port/db` (also `postgres://`) for PostgreSQL. */
+function isDatabaseUrl(value: string): boolean {
+  if (/^file:.+/.test(value)) return !/[\0]/.test(value);
+  if (!/^postgres(ql)?:\/\//.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return Boolean(url.hostname) && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}
+
 function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
@@ -28,7 +40,7 @@ const configSchema = z
   .object({
     DATABASE_URL: optionalText
       .transform((value) => value ?? 'file:./data/baocao.db')
-      .refine((value) => /^file:.+/.test(value) && !/[\0]/.test(value), { message: 'config.database_url' }),
+      .refine((value) => isDatabaseUrl(value), { message: 'config.database_url' }),
     TELEGRAM_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^\d{3,}:[A-Za-z0-9_-]{20,}$/.test(v), {
       message: 'config.telegram_token',
     }),
@@ -138,6 +150,11 @@ export function secretsOf(config: Config): string[] {
     config.ZALO_BOT_TOKEN,
     config.ZALO_WEBHOOK_SECRET,
   ].filter((value): value is string => Boolean(value));
+}
+
+/** Whether the configuration points at PostgreSQL rather than an SQLite file. */
+export function isPostgresUrl(databaseUrl: string): boolean {
+  return /^postgres(ql)?:\/\//.test(databaseUrl);
 }
 
 /** The database file a `file:` URL names. */

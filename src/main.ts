@@ -3,14 +3,14 @@ import type { RunningChannel } from './channels/channel.ts';
 import { ConsoleChannel } from './channels/console/console-channel.ts';
 import { TelegramChannel } from './channels/telegram/telegram-channel.ts';
 import { ZaloChannel } from './channels/zalo/zalo-channel.ts';
-import { ConfigError, parseConfig, readDotenv, secretsOf, sqlitePathOf, type Config } from './config.ts';
+import { ConfigError, parseConfig, readDotenv, secretsOf, type Config } from './config.ts';
 import { registerHealthRoute, type ChannelStatus } from './http/health-route.ts';
 import { HttpServer } from './http/http-server.ts';
 import { describeError } from './i18n/describe-error.ts';
 import { toLocale } from './i18n/locales.ts';
 import { translate } from './i18n/translator.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
-import { createPrismaClient, isDatabaseReachable, migrateDatabase, type PrismaClient } from './storage/database.ts';
+import { isDatabaseReachable, openDatabase, type PrismaClient } from './storage/database.ts';
 import { seedDemoProvince } from './storage/seed-demo.ts';
 
 /** The composition root: configuration, storage, the core, HTTP, channels, and a clean shutdown. */
@@ -23,13 +23,12 @@ async function main(): Promise<void> {
     secrets: secretsOf(config),
   });
 
-  const databasePath = sqlitePathOf(config.DATABASE_URL);
   let prisma: PrismaClient;
   let core: BotCore;
   try {
-    const report = migrateDatabase(databasePath);
-    if (report.applied.length) logger.info({ applied: report.applied }, 'database migrated');
-    prisma = createPrismaClient(databasePath);
+    const opened = await openDatabase(config.DATABASE_URL);
+    prisma = opened.prisma;
+    if (opened.report.applied.length) logger.info({ applied: opened.report.applied }, 'database migrated');
     if ((await prisma.unit.count()) === 0) {
       const seeded = await seedDemoProvince(prisma);
       logger.info(t('startup.seeded', { units: seeded.units }));

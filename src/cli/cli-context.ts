@@ -1,12 +1,12 @@
 import { AppError } from '../shared/app-error.ts';
-import { parseConfig, readDotenv, secretsOf, sqlitePathOf, type Config } from '../config.ts';
+import { parseConfig, readDotenv, secretsOf, type Config } from '../config.ts';
 import { describeError } from '../i18n/describe-error.ts';
 import { toLocale, type Locale } from '../i18n/locales.ts';
 import { translate, type MessageParams } from '../i18n/translator.ts';
 import { renderFormProblems } from '../domain/index.ts';
 import { FormFolderError } from '../storage/form-files.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
-import { createPrismaClient, migrateDatabase, type PrismaClient } from '../storage/database.ts';
+import { openDatabase, type PrismaClient } from '../storage/database.ts';
 
 /**
  * What every command needs, made on first use: the configuration, a logger on standard error, and the
@@ -34,11 +34,7 @@ export class CliContext {
 
   /** Migrates (a no-op when up to date) and returns the Prisma client. */
   async getPrisma(): Promise<PrismaClient> {
-    if (!this.prisma) {
-      const path = sqlitePathOf(this.getConfig().DATABASE_URL);
-      migrateDatabase(path);
-      this.prisma = createPrismaClient(path);
-    }
+    this.prisma ??= (await openDatabase(this.getConfig().DATABASE_URL)).prisma;
     return this.prisma;
   }
 

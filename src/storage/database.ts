@@ -1,17 +1,21 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { isPostgresUrl, sqlitePathOf } from '../config.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
-import { readMigrationFiles } from './migration-files.ts';
+import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-postgresql/client.ts';
+import { MIGRATIONS_DIR, POSTGRES_MIGRATIONS_DIR, readMigrationFiles } from './migration-files.ts';
 import { applyMigrations, type MigrationReport } from './migrator.ts';
+import { applyPostgresMigrations } from './postgres-migrator.ts';
 import { ensureWritableFolder, openSqlite } from './sqlite-file.ts';
 
 export type { PrismaClient };
 
-/** Applies the shipped migrations to the database file, creating it (and its folder) if needed. */
+/** Applies the shipped migrations to the SQLite file, creating it (and its folder) if needed. */
 export function migrateDatabase(databasePath: string): MigrationReport {
   ensureWritableFolder(databasePath);
   const db = openSqlite(databasePath);
   try {
-    return applyMigrations(db, readMigrationFiles());
+    return applyMigrations(db, readMigrationFiles(MIGRATIONS_DIR));
   } finally {
     db.close();
   }
@@ -25,6 +29,32 @@ export function migrateDatabase(databasePath: string): MigrationReport {
 export function createPrismaClient(databasePath: string): PrismaClient {
   const adapter = new PrismaBetterSqlite3({ url: `file:${databasePath}`, timeout: 5000 });
   return new PrismaClient({ adapter });
+}
+
+/**
+ * The Prisma client over PostgreSQL. Both clients are generated from the same schema, so they have the
+ * same API; the PostgreSQL one is used through the SQLite one's type.
+ */
+export function createPostgresPrismaClient(url: string): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+}
+
+/** Migrates whichever database DATABASE_URL names, and opens it. */
+export async function openDatabase(databaseUrl: string): Promise<{ prisma: PrismaClient; report: MigrationReport }> {
+  if (isPostgresUrl(databaseUrl)) {
+    const report = await applyPostgresMigrations(databaseUrl, readMigrationFiles(POSTGRES_MIGRATIONS_DIR));
+    return { prisma: createPostgresPrismaClient(databaseUrl), report };
+  }
+  const path = sqlitePathOf(databaseUrl);
+  const report = migrateDatabase(path);
+  return { prisma: createPrismaClient(path), report };
+}
+
+/** Migrates without opening: `db migrate`. */
+export async function migrateDatabaseUrl(databaseUrl: string): Promise<MigrationReport> {
+  if (isPostgresUrl(databaseUrl)) return applyPostgresMigrations(databaseUrl, readMigrationFiles(POSTGRES_MIGRATIONS_DIR));
+  return migrateDatabase(sqlitePathOf(databaseUrl));
 }
 
 /** Whether the database answers a trivial query; for the health check. */

@@ -13,6 +13,9 @@ export interface MigrationFile {
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'prisma', 'migrations');
 
+/** The same migrations written for PostgreSQL. */
+export const POSTGRES_MIGRATIONS_DIR = join(MIGRATIONS_DIR, '..', 'migrations-postgresql');
+
 /** Reads the migrations shipped with this program, oldest first. */
 export function readMigrationFiles(dir: string = MIGRATIONS_DIR): MigrationFile[] {
   return readdirSync(dir, { withFileTypes: true })

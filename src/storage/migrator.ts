@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../shared/app-error.ts';
 import type { MigrationFile } from './migration-files.ts';
+import { pendingMigrations, type AppliedMigration } from './migration-plan.ts';
 
-/** The table Prisma Migrate keeps; the same shape, so `prisma migrate status` agrees with us. */
+/** The table Prisma Migrate keeps on SQLite; the same shape, so `prisma migrate status` agrees with us. */
 const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    TEXT PRIMARY KEY NOT NULL,
     "checksum"              TEXT NOT NULL,
@@ -14,13 +15,6 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations"
     "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
-
-interface AppliedRow {
-  migration_name: string;
-  checksum: string;
-  finished_at: string | null;
-  rolled_back_at: string | null;
-}
 
 export interface MigrationReport {
   applied: string[];
@@ -36,26 +30,15 @@ export function applyMigrations(db: BetterSqlite3.Database, files: MigrationFile
   const hasTable = db
     .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`)
     .get();
-  const rows: AppliedRow[] = hasTable
+  const rows: AppliedMigration[] = hasTable
     ? (db
         .prepare(
           `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
         )
-        .all() as AppliedRow[])
+        .all() as AppliedMigration[])
     : [];
-  const live = rows.filter((row) => row.rolled_back_at === null);
-  const known = new Map(files.map((file) => [file.name, file]));
-
-  for (const row of live) {
-    const file = known.get(row.migration_name);
-    if (!file) throw new AppError('storage.database_newer', { migration: row.migration_name });
-    if (row.finished_at === null) throw new AppError('storage.migration_incomplete', { migration: row.migration_name });
-    if (row.checksum !== file.checksum) throw new AppError('storage.migration_edited', { migration: row.migration_name });
-  }
-
-  const done = new Set(live.map((row) => row.migration_name));
-  const pending = files.filter((file) => !done.has(file.name));
-  if (pending.length === 0) return { applied: [], alreadyApplied: done.size };
+  const { pending, done } = pendingMigrations(rows, files);
+  if (pending.length === 0) return { applied: [], alreadyApplied: done };
 
   db.exec(CREATE_MIGRATIONS_TABLE);
   const insert = db.prepare(
@@ -74,5 +57,5 @@ export function applyMigrations(db: BetterSqlite3.Database, files: MigrationFile
       throw new AppError('storage.migration_failed', { migration: file.name }, { cause: error });
     }
   }
-  return { applied: pending.map((file) => file.name), alreadyApplied: done.size };
+  return { applied: pending.map((file) => file.name), alreadyApplied: done };
 }

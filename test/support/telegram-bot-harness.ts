@@ -7,13 +7,15 @@ import { TelegramChannel } from '../../src/channels/telegram/telegram-channel.ts
 import { parseConfig } from '../../src/config.ts';
 import { HttpServer } from '../../src/http/http-server.ts';
 import { createLogger } from '../../src/logging/logger.ts';
-import { createPrismaClient, migrateDatabase, type PrismaClient } from '../../src/storage/database.ts';
+import { migrateDatabaseUrl, openDatabase, type PrismaClient } from '../../src/storage/database.ts';
 import { InviteRepository } from '../../src/storage/repositories/invite-repository.ts';
 import { seedDemoProvince } from '../../src/storage/seed-demo.ts';
 import { TelegramEmulator } from './telegram-emulator/index.ts';
 
 export interface BotProcessOptions {
   now: Date;
+  /** A PostgreSQL URL; by default an SQLite file in the harness's folder. */
+  databaseUrl?: string;
   webhook?: { url: (port: number) => string; secret: string };
 }
 
@@ -41,7 +43,7 @@ export class TelegramBotHarness {
   static async start(dir: string, options: BotProcessOptions, tg?: TelegramEmulator): Promise<TelegramBotHarness> {
     const emulator = tg ?? (await TelegramEmulator.start({ rateLimit: false }));
     const harness = new TelegramBotHarness(emulator, dir, options);
-    migrateDatabase(harness.dbPath);
+    await migrateDatabaseUrl(harness.databaseUrl);
     await harness.boot(true);
     return harness;
   }
@@ -50,12 +52,16 @@ export class TelegramBotHarness {
     return join(this.dir, 'bot.db');
   }
 
+  get databaseUrl(): string {
+    return this.options.databaseUrl ?? `file:${this.dbPath}`;
+  }
+
   /** Starts a bot process's parts on the database; `seed` loads the demo province first. */
   async boot(seed = false): Promise<void> {
-    this.prisma = createPrismaClient(this.dbPath);
+    this.prisma = (await openDatabase(this.databaseUrl)).prisma;
     if (seed) await seedDemoProvince(this.prisma);
     const env: Record<string, string> = {
-      DATABASE_URL: `file:${this.dbPath}`,
+      DATABASE_URL: this.databaseUrl,
       TELEGRAM_BOT_TOKEN: this.tg.token,
       TELEGRAM_API_ROOT: this.tg.apiRoot,
     };

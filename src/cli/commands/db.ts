@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { sqlitePathOf } from '../../config.ts';
-import { migrateDatabase } from '../../storage/database.ts';
+import { migrateDatabaseUrl } from '../../storage/database.ts';
 import type { CliContext } from '../cli-context.ts';
 
 /** `db migrate`: applies the shipped migrations; a second run does nothing. */
@@ -9,8 +8,8 @@ export function registerDbCommands(program: Command, ctx: CliContext): void {
   db.command('migrate')
     .description('Apply pending database migrations')
     .option('--json', 'print JSON only')
-    .action((options: { json?: boolean }) => {
-      const report = migrateDatabase(sqlitePathOf(ctx.getConfig().DATABASE_URL));
+    .action(async (options: { json?: boolean }) => {
+      const report = await migrateDatabaseUrl(ctx.getConfig().DATABASE_URL);
       if (options.json) return ctx.json(report);
       if (report.applied.length) ctx.say('cli.migrate_applied', { names: report.applied.join(', ') });
       else ctx.say('cli.migrate_nothing', { count: report.alreadyApplied });
