@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
-import { migrateDatabaseUrl } from '../../storage/database.ts';
+import { SingleBar } from 'cli-progress';
+import { isPostgresUrl } from '../../config.ts';
+import { copyDatabase, TABLES_WITH_SERIAL_ID } from '../../storage/copy-database.ts';
+import { migrateDatabaseUrl, openDatabase } from '../../storage/database.ts';
 import type { CliContext } from '../cli-context.ts';
 
 /** `db migrate`: applies the shipped migrations; a second run does nothing. */
@@ -13,5 +16,47 @@ export function registerDbCommands(program: Command, ctx: CliContext): void {
       if (options.json) return ctx.json(report);
       if (report.applied.length) ctx.say('cli.migrate_applied', { names: report.applied.join(', ') });
       else ctx.say('cli.migrate_nothing', { count: report.alreadyApplied });
+    });
+  db.command('copy')
+    .description('Copy every row to another, empty database (e.g. SQLite to PostgreSQL), then verify the counts')
+    .requiredOption('--from <url>', 'source DATABASE_URL')
+    .requiredOption('--to <url>', 'target DATABASE_URL (migrated first; must be empty)')
+    .option('--json', 'print JSON only')
+    .action(async (options: { from: string; to: string; json?: boolean }) => {
+      for (const url of [options.from, options.to]) {
+        if (!/^(file:|postgres(ql)?:\/\/)/.test(url)) throw ctx.error('cli.copy_bad_url');
+      }
+      const source = await openDatabase(options.from);
+      const target = await openDatabase(options.to);
+      try {
+        if ((await target.prisma.unit.count()) + (await target.prisma.contact.count()) > 0) throw ctx.error('cli.copy_target_not_empty');
+        const bar = process.stderr.isTTY && !options.json ? new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} | {table}', stream: process.stderr }) : null;
+        let started = false;
+        const report = await copyDatabase(source.prisma, target.prisma, {
+          onProgress: (done, total, table) => {
+            if (bar && !started) {
+              bar.start(total, 0, { table });
+              started = true;
+            }
+            bar?.update(done, { table });
+          },
+          afterCopy: async (table) => {
+            const name = TABLES_WITH_SERIAL_ID[table];
+            if (!name || !isPostgresUrl(options.to)) return;
+            // Keep PostgreSQL's id sequence past the copied ids, so new rows do not collide.
+            await target.prisma.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${name}"', 'id'), GREATEST((SELECT MAX(id) FROM "${name}"), 1))`);
+          },
+        });
+        bar?.stop();
+        if (options.json) ctx.json(report);
+        else {
+          for (const row of report.tables) ctx.say('cli.copy_line', { table: row.table, source: row.source, target: row.target, mark: row.source === row.target ? '✓' : '✗' });
+          ctx.say(report.ok ? 'cli.copy_ok' : 'cli.copy_mismatch');
+        }
+        if (!report.ok) process.exitCode = 1;
+      } finally {
+        await source.prisma.$disconnect();
+        await target.prisma.$disconnect();
+      }
     });
 }
