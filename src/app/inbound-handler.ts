@@ -4,7 +4,7 @@ import type { DialogContext } from '../dialog/dialog-context.ts';
 import { step, ENGINE_COMMANDS, type DialogInput } from '../dialog/engine.ts';
 import type { Reply } from '../dialog/replies.ts';
 import { KeyedQueue } from './keyed-queue.ts';
-import type { ContactRecord, ContactDirectory, DialogStore, FormCatalog, InboundLog, SenderIdentity, SubmissionReader, Clock } from './ports.ts';
+import type { ContactRecord, ContactDirectory, DialogStore, FormCatalog, InboundLog, SenderIdentity, SenderLocks, SubmissionReader, Clock } from './ports.ts';
 import type { Registration } from './registration.ts';
 import { reportingOptions } from './reporting-options.ts';
 
@@ -42,6 +42,8 @@ export interface InboundDeps {
   clock: Clock;
   timeZone: string;
   defaultLocale: Locale;
+  /** Needed only when several workers share the database; one process orders a sender's updates by itself. */
+  locks?: SenderLocks;
   onError?: (error: unknown, message: InboundMessage) => void;
 }
 
@@ -73,7 +75,23 @@ export class InboundHandler {
 
   handle(message: InboundMessage): Promise<InboundReplies | null> {
     const { channel, userId } = message.identity;
-    return this.queue.run(`${channel}:${userId}`, () => this.handleInOrder(message));
+    const sender = `${channel}:${userId}`;
+    return this.queue.run(sender, () => this.handleLocked(sender, message));
+  }
+
+  /** Across workers, a sender's lease keeps two processes from handling the same person at once. */
+  private async handleLocked(sender: string, message: InboundMessage): Promise<InboundReplies | null> {
+    const locks = this.deps.locks;
+    if (!locks) return this.handleInOrder(message);
+    if (!(await locks.acquire(sender))) {
+      // Another worker is stuck on this person; the update stays stored and is handled on replay.
+      return { locale: this.deps.defaultLocale, replies: [{ lines: [{ key: 'dialog.internal_error' }] }] };
+    }
+    try {
+      return await this.handleInOrder(message);
+    } finally {
+      await locks.release(sender);
+    }
   }
 
   private async handleInOrder(message: InboundMessage): Promise<InboundReplies | null> {

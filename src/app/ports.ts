@@ -93,3 +93,13 @@ export interface FormCatalog {
   current(): Form[];
   version(formId: string, version: number): Form | undefined;
 }
+
+/**
+ * A lock per sender shared by every worker, so one person's messages are never handled by two
+ * processes at once. A lease expires, so a worker that dies does not block anyone for long.
+ */
+export interface SenderLocks {
+  /** Waits (boundedly) for the sender's lease; false if it could not be had in time. */
+  acquire(senderKey: string): Promise<boolean>;
+  release(senderKey: string): Promise<void>;
+}

@@ -3,6 +3,7 @@ import { ContactRepository } from './repositories/contact-repository.ts';
 import { DialogRepository } from './repositories/dialog-repository.ts';
 import { InboundLogRepository } from './repositories/inbound-log-repository.ts';
 import { InviteRepository } from './repositories/invite-repository.ts';
+import { SenderLeaseRepository } from './repositories/sender-lease-repository.ts';
 import { SubmissionRepository } from './repositories/submission-repository.ts';
 
 /** Every repository over one Prisma client. */
@@ -12,6 +13,7 @@ export interface Storage {
   dialogs: DialogRepository;
   inbound: InboundLogRepository;
   invites: InviteRepository;
+  senderLeases: SenderLeaseRepository;
   submissions: SubmissionRepository;
 }
 
@@ -22,6 +24,7 @@ export function createStorage(prisma: PrismaClient): Storage {
     dialogs: new DialogRepository(prisma),
     inbound: new InboundLogRepository(prisma),
     invites: new InviteRepository(prisma),
+    senderLeases: new SenderLeaseRepository(prisma),
     submissions: new SubmissionRepository(prisma),
   };
 }

@@ -91,7 +91,7 @@ export class TelegramChannel implements RunningChannel {
     }
   }
 
-  /** The webhook: check the secret, read the update, store it, answer; handle it after answering. */
+  /** The webhook: check the secret, read the update, store it, handle it, then answer. */
   private async receiveWebhook(headers: Record<string, string | string[] | undefined>, body: Buffer) {
     if (!secretMatches(headers['x-telegram-bot-api-secret-token'], this.options.webhookSecret ?? '')) return { status: 401 };
     let update: TelegramUpdateShape;
@@ -104,13 +104,15 @@ export class TelegramChannel implements RunningChannel {
     // What the bot does not answer (edits, group messages) is acknowledged but not stored, so it is never replayed.
     if (!toInboundMessage(update)) return { status: 200 };
     const stored = await this.options.inboundLog.store('telegram', String(update.update_id), JSON.stringify(update));
-    if (stored === 'stored') this.track(this.process(update));
+    // Answered once handled: Telegram then sends one chat's updates one at a time, whichever worker gets them.
+    if (stored === 'stored') await this.track(this.process(update));
     return { status: 200 };
   }
 
-  private track(work: Promise<void>): void {
+  private track(work: Promise<void>): Promise<void> {
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
+    return work;
   }
 
   /** One update, from polling, the webhook or a replay. */

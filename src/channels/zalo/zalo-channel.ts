@@ -111,7 +111,7 @@ export class ZaloChannel implements RunningChannel {
     const poller = new ZaloPoller({
       client: this.#client,
       onUpdate: async (update) => {
-        this.#enqueue(update);
+        void this.#enqueue(update);
       },
       onError: (error, source) => this.#logPollError(error, source),
       onFatal: (error) => {
@@ -135,12 +135,12 @@ export class ZaloChannel implements RunningChannel {
         raw = undefined;
       }
       const parsed = parseZaloUpdate(raw);
-      if (parsed.ok) this.#enqueue(parsed.update);
+      if (parsed.ok) void this.#enqueue(parsed.update);
       else this.#options.logger.warn({ update: row.updateKey }, 'zalo stored update unreadable');
     }
   }
 
-  /** The webhook: check the secret, read the update, store it, answer; handle it after answering. */
+  /** The webhook: check the secret, read the update, store it, handle it, then answer. */
   async #receiveWebhook(request: HttpRequest): Promise<HttpResponse> {
     if (!secretMatches(request.headers[WEBHOOK_SECRET_HEADER], this.#options.webhookSecret ?? '')) return { status: 401 };
     if (this.#stopped || this.#health === 'failed') return { status: 503 };
@@ -155,12 +155,13 @@ export class ZaloChannel implements RunningChannel {
     // Nothing to answer (a bot, a group): acknowledged, not stored, or it would be replayed forever.
     if (toInboundMessage(update) === null) return { status: 200 };
     const stored = await this.#options.inboundLog.store('zalo', zaloUpdateKey(update), JSON.stringify(update));
-    if (stored === 'stored') this.#enqueue(update);
+    // Answered once handled: the platform then sends one chat's messages one at a time, whichever worker gets them.
+    if (stored === 'stored') await this.#enqueue(update);
     return { status: 200 };
   }
 
   /** Handles an update after the earlier ones of the same chat; failures are logged, never thrown. */
-  #enqueue(update: ZaloUpdate): void {
+  #enqueue(update: ZaloUpdate): Promise<void> {
     const chat = update.message.chat.id;
     const previous = this.#chains.get(chat) ?? Promise.resolve();
     const work = previous
@@ -172,6 +173,7 @@ export class ZaloChannel implements RunningChannel {
       this.#inFlight.delete(work);
       if (this.#chains.get(chat) === work) this.#chains.delete(chat);
     });
+    return work;
   }
 
   /** One update, from polling, the webhook or a replay. */
