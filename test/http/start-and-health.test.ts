@@ -1,11 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { startBot } from '../support/run-process.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { killStartedBots, startBot } from '../support/run-process.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const tempDir = useTempDirs();
+afterEach(killStartedBots);
 
 /** Waits for the bot's "ready" log line and returns the port it printed. */
 function waitForReady(child: ChildProcess): Promise<{ port: number; log: () => string }> {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,7 +22,18 @@ export function runCli(args: string[], env: Record<string, string>, cwd = PROJEC
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Starts the bot as `npm start` does; the caller stops it. */
-export function startBot(env: Record<string, string>, cwd = PROJECT_ROOT) {
-  return spawn(TSX, [join(PROJECT_ROOT, 'src/main.ts')], { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+const started = new Set<ChildProcess>();
+
+/** Starts the bot as `npm start` does; the caller stops it, and `killStartedBots` ends any left over. */
+export function startBot(env: Record<string, string>, cwd = PROJECT_ROOT): ChildProcess {
+  const child = spawn(TSX, [join(PROJECT_ROOT, 'src/main.ts')], { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
+  return child;
+}
+
+/** Kills every bot a test started and did not stop, so no process outlives a failed test. */
+export function killStartedBots(): void {
+  for (const child of started) child.kill('SIGKILL');
+  started.clear();
 }
