@@ -1,12 +1,17 @@
+import { wireAdminCommands } from './admin/wire-admin-commands.ts';
 import { AttemptThrottle } from './app/attempt-throttle.ts';
+import { registerAwayCommand } from './app/away-command.ts';
+import { registerSupervisorQueries } from './app/digest/supervisor-queries.ts';
 import { InboundHandler } from './app/inbound-handler.ts';
 import { systemClock, type Clock } from './app/ports.ts';
 import { Registration } from './app/registration.ts';
-import type { Config } from './config.ts';
+import { isPostgresUrl, type Config } from './config.ts';
 import type { Logger } from './logging/logger.ts';
 import type { PrismaClient } from './storage/database.ts';
 import { readFormFolder } from './storage/form-files.ts';
 import { syncForms, type InMemoryFormCatalog } from './storage/repositories/form-repository.ts';
+import { ContactAwayRepository } from './storage/repositories/contact-away-repository.ts';
+import { ReportDataRepository } from './storage/repositories/report-data-repository.ts';
 import { createStorage, type Storage } from './storage/storage.ts';
 
 /** The channel-independent heart of the bot: storage, forms and the inbound use case. */
@@ -32,7 +37,11 @@ export async function createBotCore(config: Config, prisma: PrismaClient, logger
     clock,
     timeZone: config.BOT_TIMEZONE,
     defaultLocale: config.BOT_LOCALE,
+    locks: isPostgresUrl(config.DATABASE_URL) ? storage.senderLeases : undefined,
     onError: (error, message) => logger.error({ err: error, channel: message.identity.channel, update: message.updateKey }, 'inbound update failed'),
   });
+  wireAdminCommands(inbound, prisma, config);
+  registerAwayCommand(inbound, new ContactAwayRepository(prisma), config.BOT_TIMEZONE);
+  registerSupervisorQueries(inbound, { source: ReportDataRepository.forDatabase(prisma, config.DATABASE_URL), forms: () => forms.current(), timeZone: config.BOT_TIMEZONE });
   return { storage, forms, inbound, clock, config };
 }

@@ -3,7 +3,11 @@ import type { RunningChannel } from './channels/channel.ts';
 import { ConsoleChannel } from './channels/console/console-channel.ts';
 import { TelegramChannel } from './channels/telegram/telegram-channel.ts';
 import { ZaloChannel } from './channels/zalo/zalo-channel.ts';
-import { ConfigError, parseConfig, readDotenv, secretsOf, type Config } from './config.ts';
+import { dirname, join } from 'node:path';
+import { createDigestComposer } from './app/digest/digest-composer.ts';
+import { ConfigError, isPostgresUrl, parseConfig, readDotenv, secretsOf, sqlitePathOf, type Config } from './config.ts';
+import { ChartStore, registerChartRoute } from './http/chart-route.ts';
+import { ReportDataRepository } from './storage/repositories/report-data-repository.ts';
 import { registerHealthRoute, type ChannelStatus } from './http/health-route.ts';
 import { HttpServer } from './http/http-server.ts';
 import { describeError } from './i18n/describe-error.ts';
@@ -11,6 +15,7 @@ import { toLocale } from './i18n/locales.ts';
 import { translate } from './i18n/translator.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
 import { isDatabaseReachable, openDatabase, type PrismaClient } from './storage/database.ts';
+import { createScheduling } from './scheduling.ts';
 import { seedDemoProvince } from './storage/seed-demo.ts';
 
 /** The composition root: configuration, storage, the core, HTTP, channels, and a clean shutdown. */
@@ -54,12 +59,25 @@ async function main(): Promise<void> {
   }
   logger.info(t('startup.ready', { host: address.host, port: address.port }));
   for (const channel of channels) await channel.start();
+  // After the channels: the outbox sender delivers, the scheduler catches up what it missed, then ticks each minute.
+  const charts = config.PUBLIC_BASE_URL ? new ChartStore(chartsFolder(config), config.PUBLIC_BASE_URL) : undefined;
+  if (charts) registerChartRoute(http, charts);
+  const composer = createDigestComposer({
+    source: ReportDataRepository.forDatabase(prisma, config.DATABASE_URL),
+    forms: () => core.forms.current(),
+    timeZone: config.BOT_TIMEZONE,
+    contacts: core.storage.contacts,
+    charts,
+  });
+  const scheduling = createScheduling({ config, prisma, forms: core.forms, clock: core.clock, logger, composer });
+  await scheduling.start().catch((error: unknown) => logger.error({ err: error }, 'scheduler start failed'));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, t('startup.stopping'));
+    await scheduling.stop().catch((err: unknown) => logger.warn({ err }, 'scheduler stop failed'));
     for (const channel of channels) await channel.stop().catch((err: unknown) => logger.warn({ err }, 'channel stop failed'));
     await http.close();
     await prisma.$disconnect();
@@ -69,6 +87,11 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** Digest charts for Zalo live beside the SQLite file, or under ./data with PostgreSQL. */
+function chartsFolder(config: Config): string {
+  return isPostgresUrl(config.DATABASE_URL) ? join('data', 'charts') : join(dirname(sqlitePathOf(config.DATABASE_URL)), 'charts');
 }
 
 function readConfigOrExit(): Config {

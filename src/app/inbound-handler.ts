@@ -162,7 +162,7 @@ export class InboundHandler {
   }
 }
 
-function languageOf(code: string | undefined, fallback: Locale): Locale {
-  const short = (code ?? '').slice(0, 2).toLowerCase();
+function languageOf(code: unknown, fallback: Locale): Locale {
+  const short = (typeof code === 'string' ? code : '').slice(0, 2).toLowerCase();
   return short === 'en' ? 'en' : short === 'vi' ? 'vi' : fallback;
 }

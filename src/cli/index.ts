@@ -4,6 +4,12 @@ import { registerDbCommands } from './commands/db.ts';
 import { registerFormsCommands } from './commands/forms.ts';
 import { registerInviteCommands } from './commands/invite.ts';
 import { registerSeedCommands } from './commands/seed.ts';
+import { registerDigestCommands } from './commands/digest.ts';
+import { registerOutboxCommands } from './commands/outbox.ts';
+import { registerRemindersCommands } from './commands/reminders.ts';
+import { registerJobsCommands } from './commands/jobs.ts';
+import { registerUnitsCommands } from './commands/units.ts';
+import { registerContactsCommands } from './commands/contacts.ts';
 
 /** The admin command line: `npm run cli -- <group> <command>`. */
 export function buildProgram(ctx: CliContext): Command {
@@ -15,6 +21,12 @@ export function buildProgram(ctx: CliContext): Command {
   registerSeedCommands(program, ctx);
   registerFormsCommands(program, ctx);
   registerInviteCommands(program, ctx);
+  registerDigestCommands(program, ctx);
+  registerUnitsCommands(program, ctx);
+  registerContactsCommands(program, ctx);
+  registerOutboxCommands(program, ctx);
+  registerRemindersCommands(program, ctx);
+  registerJobsCommands(program, ctx);
   return program;
 }
 

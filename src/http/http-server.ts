@@ -14,7 +14,10 @@ export interface HttpRequest {
 
 export interface HttpResponse {
   status: number;
+  /** JSON to send; or raw bytes when `contentType` is given (an image). */
   body?: unknown;
+  contentType?: string;
+  headers?: Record<string, string>;
 }
 
 export type RouteHandler = (request: HttpRequest) => Promise<HttpResponse> | HttpResponse;
@@ -25,12 +28,18 @@ export type RouteHandler = (request: HttpRequest) => Promise<HttpResponse> | Htt
  */
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
+  private readonly prefixes: Array<{ method: string; prefix: string; handler: RouteHandler }> = [];
   private server: Server | undefined;
 
   constructor(private readonly logger: Logger) {}
 
   route(method: string, path: string, handler: RouteHandler): void {
     this.routes.set(`${method.toUpperCase()} ${path}`, handler);
+  }
+
+  /** A route for every path under `prefix` (generated files). */
+  routePrefix(method: string, prefix: string, handler: RouteHandler): void {
+    this.prefixes.push({ method: method.toUpperCase(), prefix, handler });
   }
 
   async listen(host: string, port: number): Promise<{ host: string; port: number }> {
@@ -53,7 +62,9 @@ export class HttpServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const handler = this.routes.get(`${req.method ?? 'GET'} ${path}`);
+    const method = req.method ?? 'GET';
+    const handler =
+      this.routes.get(`${method} ${path}`) ?? this.prefixes.find((r) => r.method === method && path.startsWith(r.prefix))?.handler;
     if (!handler) return send(res, this.routes.size && hasPath(this.routes, path) ? 405 : 404, { ok: false });
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) {
@@ -63,7 +74,8 @@ export class HttpServer {
     try {
       const body = await readBody(req);
       if (body === null) return send(res, 413, { ok: false });
-      const response = await handler({ method: req.method ?? 'GET', path, headers: req.headers, body });
+      const response = await handler({ method, path, headers: req.headers, body });
+      if (response.contentType && Buffer.isBuffer(response.body)) return sendRaw(res, response);
       send(res, response.status, response.body ?? { ok: response.status < 400 });
     } catch (error) {
       this.logger.error({ err: error, path }, 'http handler failed');
@@ -90,6 +102,12 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
     req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+function sendRaw(res: ServerResponse, response: HttpResponse): void {
+  const body = response.body as Buffer;
+  res.writeHead(response.status, { ...response.headers, 'content-type': response.contentType ?? 'application/octet-stream', 'content-length': body.length });
+  res.end(body);
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -18,7 +18,7 @@ export function createRedactor(secrets: readonly string[]): (value: unknown) => 
     if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1));
     const result: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value)) {
-      result[key] = SECRET_KEYS.test(key) ? '[redacted]' : scrub(child, depth + 1);
+      result[key] = isSecretField(key, child) ? '[redacted]' : scrub(child, depth + 1);
     }
     return result;
   };
@@ -26,4 +26,13 @@ export function createRedactor(secrets: readonly string[]): (value: unknown) => 
 }
 
 /** Field names whose values are secret whatever they hold. */
-const SECRET_KEYS = /^(token|secret|secret_token|inviteCode|invite_code|code|password|authorization|x-telegram-bot-api-secret-token|x-bot-api-secret-token)$/i;
+const SECRET_KEYS = /^(token|secret|secret_token|inviteCode|invite_code|password|authorization|x-telegram-bot-api-secret-token|x-bot-api-secret-token)$/i;
+
+/** An invitation code's shape: ten letters and digits, maybe split by a dash. */
+const INVITE_CODE_SHAPE = /^[0-9A-Z]{5}-?[0-9A-Z]{5}$/i;
+
+/** A `code` field is secret when it holds an invitation code; an error code (P2002, ENOENT) stays readable. */
+function isSecretField(key: string, value: unknown): boolean {
+  if (SECRET_KEYS.test(key)) return true;
+  return key.toLowerCase() === 'code' && typeof value === 'string' && INVITE_CODE_SHAPE.test(value);
+}

@@ -8,6 +8,8 @@ export interface OutboxAttachment {
   contentType: string;
   /** The file's bytes, base64; kept in the message so a restart loses nothing. */
   base64: string;
+  /** A public address of the same file, for platforms that take photos only by URL (Zalo). */
+  url?: string;
   caption?: MessageRef;
 }
 

@@ -4,7 +4,7 @@ import { createLogger } from '../../src/logging/logger.ts';
 
 const TOKEN = '7012345678:AAF-secretTokenValue_1234567890abc';
 const WEBHOOK_SECRET = 'webhook_secret_value_42';
-const INVITE = 'K7M2Q9XD';
+const INVITE = 'K7M2Q9XDWE';
 
 function captureLogger() {
   const lines: string[] = [];
@@ -54,5 +54,11 @@ describe('log redaction', () => {
     const output = text();
     expect(output).not.toContain(INVITE);
     expect(output).toContain('SNV');
+  });
+
+  it('should keep error codes readable', () => {
+    const { logger, text } = captureLogger();
+    logger.error({ err: Object.assign(new Error('Unique constraint failed'), { code: 'P2002' }) }, 'write failed');
+    expect(text()).toContain('P2002');
   });
 });

@@ -9,7 +9,7 @@ import { secretMatches, webhookPath } from '../webhook-secret.ts';
 import { registerCommandMenu } from './telegram-menu.ts';
 import { renderForTelegram } from './telegram-render.ts';
 import { readTelegramError, sendReplyParts } from './telegram-sender.ts';
-import { toInboundMessage, type TelegramUpdateShape } from './telegram-updates.ts';
+import { callbackChatId, toInboundMessage, type TelegramUpdateShape } from './telegram-updates.ts';
 
 export interface TelegramChannelOptions {
   token: string;
@@ -87,7 +87,13 @@ export class TelegramChannel implements RunningChannel {
   /** Updates stored before a crash and never handled are handled now, in order. */
   private async replayPending(): Promise<void> {
     for (const row of await this.options.inboundLog.pending('telegram')) {
-      await this.process(JSON.parse(row.payload) as TelegramUpdateShape);
+      try {
+        await this.process(JSON.parse(row.payload) as TelegramUpdateShape);
+      } catch (error) {
+        // One unreadable row must not keep the bot from starting.
+        this.options.logger.error({ err: error, update: row.updateKey }, 'stored telegram update could not be replayed');
+        await this.options.inboundLog.fail('telegram', row.updateKey);
+      }
     }
   }
 
@@ -111,7 +117,8 @@ export class TelegramChannel implements RunningChannel {
 
   private track(work: Promise<void>): Promise<void> {
     this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    const done = () => this.inFlight.delete(work);
+    work.then(done, done);
     return work;
   }
 
@@ -124,8 +131,9 @@ export class TelegramChannel implements RunningChannel {
     if (callback) {
       // Always answer a button press, even silently, or it keeps spinning on the phone.
       await telegram.answerCbQuery(callback.id).catch(() => undefined);
-      if (callback.message) {
-        await telegram.editMessageReplyMarkup(callback.message.chat.id, callback.message.message_id, undefined, undefined).catch(() => undefined);
+      const chatId = callbackChatId(callback.message);
+      if (chatId !== null && callback.message) {
+        await telegram.editMessageReplyMarkup(chatId, callback.message.message_id, undefined, undefined).catch(() => undefined);
       }
     }
     const result = await this.options.inbound.handle(message);

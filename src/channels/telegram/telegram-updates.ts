@@ -23,9 +23,12 @@ export interface TelegramUpdateShape {
   callback_query?: { id: string; from: TelegramUser; data?: string; message?: TelegramMessage };
 }
 
+/** Only strings count: a hostile update may put anything in these fields. */
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
+
 function displayName(user: TelegramUser): string | undefined {
-  const name = [user.first_name, user.last_name].filter(Boolean).join(' ').trim();
-  return name || user.username || undefined;
+  const name = [text(user.first_name), text(user.last_name)].filter(Boolean).join(' ').trim();
+  return name || text(user.username);
 }
 
 /**
@@ -38,17 +41,21 @@ export function toInboundMessage(update: unknown): InboundMessage | null {
   const shape = update as TelegramUpdateShape;
   if (!Number.isSafeInteger(shape.update_id)) return null;
   const updateKey = String(shape.update_id);
-  const payload = JSON.stringify(update);
+  const payload = safeStringify(update);
+  if (payload === null) return null;
   const callback = shape.callback_query;
   if (callback && typeof callback === 'object') {
-    const chatId = callback.message?.chat?.id ?? callback.from?.id;
-    if (!Number.isSafeInteger(callback.from?.id) || chatId === undefined || typeof callback.data !== 'string') return null;
+    const from = callback.from;
+    if (!from || typeof from !== 'object' || !Number.isSafeInteger(from.id) || typeof callback.data !== 'string') return null;
+    const messageChat = callbackChatId(callback.message);
+    if (callback.message !== undefined && messageChat === null) return null;
+    const chatId = messageChat ?? from.id;
     return {
-      identity: { channel: 'telegram', userId: String(callback.from.id), chatId: String(chatId), displayName: displayName(callback.from) },
+      identity: { channel: 'telegram', userId: String(from.id), chatId: String(chatId), displayName: displayName(from) },
       updateKey,
       payload,
       input: { kind: 'button', data: callback.data },
-      languageCode: callback.from.language_code,
+      languageCode: text(from.language_code),
     };
   }
   const message = shape.message;
@@ -60,6 +67,23 @@ export function toInboundMessage(update: unknown): InboundMessage | null {
     updateKey,
     payload,
     input: typeof message.text === 'string' ? { kind: 'text', text: message.text } : { kind: 'unsupported' },
-    languageCode: message.from.language_code,
+    languageCode: text(message.from.language_code),
   };
+}
+
+/** The chat of the message a button belongs to, or null when that message is malformed. */
+export function callbackChatId(message: unknown): number | null {
+  if (!message || typeof message !== 'object') return null;
+  const shape = message as { chat?: { id?: unknown }; message_id?: unknown };
+  const id = shape.chat && typeof shape.chat === 'object' ? shape.chat.id : undefined;
+  return typeof id === 'number' && Number.isSafeInteger(id) && Number.isSafeInteger(shape.message_id) ? id : null;
+}
+
+/** JSON text of an update, or null for one too deeply nested to serialise (hostile input, never Telegram). */
+function safeStringify(update: unknown): string | null {
+  try {
+    return JSON.stringify(update);
+  } catch {
+    return null;
+  }
 }

@@ -19,6 +19,14 @@ export function toInboundMessage(raw: unknown): InboundMessage | null {
   if (message.from.is_bot === true) return null;
   if (message.chat.chat_type.toUpperCase() !== 'PRIVATE') return null;
   const displayName = message.from.display_name?.trim();
+  // Real ids are short; an absurd one would not fit a database index.
+  if (zaloUpdateKey(update).length > 200) return null;
+  let payload: string;
+  try {
+    payload = JSON.stringify(update);
+  } catch {
+    return null; // nested too deeply to store: hostile input, never the platform
+  }
   return {
     identity: {
       channel: 'zalo',
@@ -27,7 +35,7 @@ export function toInboundMessage(raw: unknown): InboundMessage | null {
       ...(displayName ? { displayName } : {}),
     },
     updateKey: zaloUpdateKey(update),
-    payload: JSON.stringify(update),
+    payload,
     input: update.event_name === TEXT_EVENT && typeof message.text === 'string' ? { kind: 'text', text: message.text } : { kind: 'unsupported' },
   };
 }

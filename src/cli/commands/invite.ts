@@ -64,10 +64,12 @@ export function registerInviteCommands(program: Command, ctx: CliContext): void 
     });
   invite
     .command('revoke <id>')
-    .description('Withdraw an unused invitation')
-    .action(async (id: string) => {
-      const revoked = await new InviteRepository(await ctx.getPrisma()).revoke(Number(id), 'cli');
+    .description('Withdraw an unused invitation (audited)')
+    .option('--json', 'print JSON only')
+    .action(async (id: string, options: { json?: boolean }) => {
+      const revoked = /^\d+$/.test(id) && (await new InviteRepository(await ctx.getPrisma()).revoke(Number(id), 'cli'));
       if (!revoked) throw ctx.error('cli.invite_not_revocable', { id });
+      if (options.json) return ctx.json({ id: Number(id), revoked: true });
       ctx.say('cli.invite_revoked', { id });
     });
 }

@@ -1,0 +1,113 @@
+/**
+ * Gathers a digest for a scope through the report-data port in a fixed, small number of batch
+ * reads (units once; per form, the statuses of two periods and the answers its indicators read;
+ * the unreachable identities), then hands everything to the pure digest computation.
+ */
+import { DateTime } from 'luxon';
+import { collectIndicators, type Form, type PeriodAnswers, type PeriodWindow, type UnitInput } from '../../domain/index.ts';
+import {
+  answersForIndicators,
+  buildDigestData,
+  digestWindows,
+  indicatorYears,
+  periodKeysOfYear,
+  prepareInputs,
+  scopeOf,
+  UnitTree,
+  summarizeIndicator,
+  type DigestData,
+  type IndicatorSummary,
+  type ScopeRole,
+  type SubmissionStatus,
+  type UnitNode,
+} from '../../domain/digest/index.ts';
+import type { ReportDataSource } from './report-data-port.ts';
+
+/** What every reporting use case needs. */
+export interface ReportDeps {
+  source: ReportDataSource;
+  /** The current version of every form. */
+  forms: () => readonly Form[];
+  timeZone: string;
+}
+
+/** A contact's (or an operator's) view of the hierarchy. */
+export interface Scope {
+  tree: UnitTree;
+  units: UnitNode[];
+}
+
+/** Loads the hierarchy and the units visible with these roles. */
+export async function loadScope(source: ReportDataSource, roles: readonly ScopeRole[]): Promise<Scope> {
+  const tree = new UnitTree(await source.units());
+  return { tree, units: scopeOf(tree, roles) };
+}
+
+/** The scope's unit ids, or null when it holds every active unit (no filter needed). */
+export function unitFilter(scope: Scope): number[] | null {
+  const active = scope.tree.units.filter((unit) => unit.active).length;
+  return scope.units.length >= active ? null : scope.units.map((unit) => unit.id);
+}
+
+/**
+ * Indicator inputs for the scope's units: the answers of the forms and years the indicators read,
+ * prepared once (see `answersForIndicators`). Last year's frequent reports only `withFallback`.
+ */
+export async function loadIndicatorInputs(deps: ReportDeps, scope: Scope, now: Date, withFallback = true): Promise<UnitInput[]> {
+  const forms = deps.forms();
+  const byId = new Map(forms.map((form) => [form.id, form]));
+  const currentYear = DateTime.fromJSDate(now, { zone: deps.timeZone }).year;
+  const filter = unitFilter(scope);
+  const inputs = new Map<number, { unitCode: string; answersByForm: Record<string, PeriodAnswers[]> }>();
+  for (const unit of scope.units) inputs.set(unit.id, { unitCode: unit.code, answersByForm: {} });
+  const wanted = indicatorYears(collectIndicators(forms), forms, currentYear, withFallback);
+  const batches = await Promise.all(
+    wanted.map(async ({ formId, years }) => {
+      const form = forms.find((f) => f.id === formId);
+      if (!form) return [];
+      return deps.source.answers(formId, years.flatMap((year) => periodKeysOfYear(form.period, year)), filter);
+    }),
+  );
+  for (const rows of batches) {
+    for (const row of rows) {
+      const input = inputs.get(row.unitId);
+      if (!input) continue;
+      row.answers = answersForIndicators(byId.get(row.formId), row.answers);
+      (input.answersByForm[row.formId] ??= []).push(row);
+    }
+  }
+  return [...inputs.values()];
+}
+
+/**
+ * Summaries of every indicator over the scope. This year's frequent reports are read first; last
+ * year's only when an indicator they feed has no data yet this year (January's digest).
+ */
+export async function indicatorSummaries(deps: ReportDeps, scope: Scope, now: Date): Promise<IndicatorSummary[]> {
+  const forms = deps.forms();
+  const defs = collectIndicators(forms);
+  const summarize = (units: UnitInput[]) => {
+    const inputs = prepareInputs(units, forms, true);
+    return defs.map((def) => summarizeIndicator(def, inputs, { at: now, tz: deps.timeZone, forms }));
+  };
+  let summaries = summarize(await loadIndicatorInputs(deps, scope, now, false));
+  const frequent = (summary: IndicatorSummary) => forms.find((form) => form.id === summary.def.numerator.formId)?.period !== 'yearly';
+  if (summaries.some((summary) => summary.latest.status === 'no_data' && frequent(summary))) {
+    summaries = summarize(await loadIndicatorInputs(deps, scope, now, true));
+  }
+  return summaries;
+}
+
+/** Builds the digest of a scope at an instant. */
+export async function buildDigest(deps: ReportDeps, scope: Scope, now: Date): Promise<DigestData> {
+  const forms = deps.forms();
+  const filter = unitFilter(scope);
+  const windows = new Map<string, PeriodWindow[]>(forms.map((form) => [form.id, digestWindows(form, now, deps.timeZone)]));
+  const [statusLists, indicators, unreachable] = await Promise.all([
+    Promise.all(forms.map((form) => deps.source.statuses(form.id, (windows.get(form.id) ?? []).map((w) => w.key), filter))),
+    indicatorSummaries(deps, scope, now),
+    deps.source.unreachable(),
+  ]);
+  const statuses = new Map<string, SubmissionStatus[]>(forms.map((form, index) => [form.id, statusLists[index] ?? []]));
+  return buildDigestData({ tree: scope.tree, scope: scope.units, forms, windows, statuses, indicators, unreachable, now, timeZone: deps.timeZone });
+}

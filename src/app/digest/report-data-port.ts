@@ -1,0 +1,48 @@
+/**
+ * What the digest, the supervisor queries and the exports read from storage, as batch reads:
+ * every call returns rows for many units at once, so a digest over thousands of units is a handful
+ * of queries, never one per unit.
+ */
+import type { Answers } from '../../domain/index.ts';
+import type { SubmissionStatus, UnitNode, UnreachableIdentity } from '../../domain/digest/index.ts';
+import type { ContactRecord } from '../ports.ts';
+
+/** One stored submission's current answers, for indicators. */
+export interface AnswerRow {
+  unitId: number;
+  formId: string;
+  periodKey: string;
+  formVersion: number;
+  answers: Answers;
+}
+
+/** A submission as the exports and listings show it. */
+export interface SubmissionRecord extends SubmissionStatus, AnswerRow {
+  revision: number;
+  firstSubmittedAt: Date;
+}
+
+/** Which submissions to list; every field narrows. */
+export interface SubmissionFilter {
+  formId?: string;
+  periodKey?: string;
+}
+
+/** Batch reads for reporting. `unitIds` null means every unit. */
+export interface ReportDataSource {
+  /** Every unit, active or not (scope walks pass through inactive ones). */
+  units(): Promise<UnitNode[]>;
+  /** Who filed which of the given periods of a form, and whether late. */
+  statuses(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null): Promise<SubmissionStatus[]>;
+  /** Current answers of the given periods of a form. */
+  answers(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null): Promise<AnswerRow[]>;
+  /** Channel identities marked unreachable, with their contacts' role units. */
+  unreachable(): Promise<UnreachableIdentity[]>;
+  /** Submissions with answers, for exports and listings. */
+  list(filter: SubmissionFilter): Promise<SubmissionRecord[]>;
+}
+
+/** Contacts by id, for the composer that writes to one supervisor. */
+export interface ContactLookup {
+  findById(id: number): Promise<ContactRecord | null>;
+}

@@ -1,0 +1,50 @@
+import { Option, type Command } from 'commander';
+import { buildDigest, type ReportDeps, type Scope } from '../../app/digest/digest-builder.ts';
+import { digestReply } from '../../app/digest/digest-reply.ts';
+import { replyText } from '../../app/digest/message-text.ts';
+import { UnitTree, scopeOf } from '../../domain/digest/index.ts';
+import type { Locale } from '../../domain/index.ts';
+import { readFormFolder } from '../../storage/form-files.ts';
+import { ReportDataRepository } from '../../storage/repositories/report-data-repository.ts';
+import type { CliContext } from '../cli-context.ts';
+import { registerExportCommand } from './export.ts';
+import { registerIndicatorsCommand } from './indicators.ts';
+import { registerSubmissionsCommands } from './submissions.ts';
+
+/** Reporting reads for the command line: the database, the shipped forms, the province's time zone. */
+export async function reportDeps(ctx: CliContext): Promise<ReportDeps & { source: ReportDataRepository }> {
+  const source = new ReportDataRepository(await ctx.getPrisma());
+  const forms = readFormFolder().map((file) => file.form);
+  return { source, forms: () => forms, timeZone: ctx.getConfig().BOT_TIMEZONE };
+}
+
+/** The scope an operator asked for: a unit code and its subtree, or the province by default. */
+export async function operatorScope(ctx: CliContext, deps: ReportDeps, code: string | undefined): Promise<Scope> {
+  const tree = new UnitTree(await deps.source.units());
+  const unit = code ? tree.byCode(code) : tree.root();
+  if (!unit) throw ctx.error('exports.unknown_scope', { unit: code ?? '' });
+  return { tree, units: scopeOf(tree, [{ role: 'admin', unitId: unit.id }]) };
+}
+
+/**
+ * `digest preview`, and the other reporting commands (`export`, `submissions list`,
+ * `indicators`), registered together so the program adds one line for all of them.
+ */
+export function registerDigestCommands(program: Command, ctx: CliContext): void {
+  const digest = program.command('digest').description('Supervisors’ digest / Bản tổng hợp');
+  digest
+    .command('preview')
+    .description('Print the digest text for a unit and its subtree (default: the province)')
+    .option('--scope <code>', 'unit code')
+    .addOption(new Option('--locale <locale>', 'language').choices(['vi', 'en']))
+    .action(async (options: { scope?: string; locale?: Locale }) => {
+      const deps = await reportDeps(ctx);
+      const scope = await operatorScope(ctx, deps, options.scope);
+      const locale = options.locale ?? ctx.locale;
+      const data = await buildDigest(deps, scope, new Date());
+      process.stdout.write(`${replyText(locale, digestReply(data, locale))}\n`);
+    });
+  registerExportCommand(program, ctx);
+  registerSubmissionsCommands(program, ctx);
+  registerIndicatorsCommand(program, ctx);
+}

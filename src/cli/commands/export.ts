@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { byName, isReportingUnit, UnitTree } from '../../domain/digest/index.ts';
+import { loadForm, parsePeriodKey, periodKeyAt, type Form } from '../../domain/index.ts';
+import { submissionSheets } from '../../exports/submissions-export.ts';
+import { writeWorkbook } from '../../exports/workbook.ts';
+import type { CliContext } from '../cli-context.ts';
+import { reportDeps } from './digest.ts';
+
+/** Every stored version of a form, plus the shipped file's (it may not be stored yet). */
+async function formVersions(ctx: CliContext, current: Form): Promise<Map<number, Form>> {
+  const prisma = await ctx.getPrisma();
+  const versions = new Map<number, Form>();
+  for (const row of await prisma.formVersion.findMany({ where: { formId: current.id } })) {
+    const loaded = loadForm(JSON.parse(row.definition), `${row.formId} v${row.version}`);
+    if (loaded.ok) versions.set(row.version, loaded.form);
+  }
+  versions.set(current.version, current);
+  return versions;
+}
+
+/** `export --form <id> --period <key> --out <file.xlsx>`: one period's submissions and missing units. */
+export function registerExportCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('export')
+    .description('Write one period of a form to an Excel file: every submission, status and time; one sheet per form version')
+    .requiredOption('--form <form_id>', 'form id')
+    .requiredOption('--period <key>', 'period key, e.g. 2026-W48, 2026-11, 2026')
+    .requiredOption('--out <file>', 'the .xlsx file to write')
+    .option('--json', 'print JSON only')
+    .action(async (options: { form: string; period: string; out: string; json?: boolean }) => {
+      const deps = await reportDeps(ctx);
+      const form = deps.forms().find((f) => f.id === options.form);
+      if (!form) throw ctx.error('cli.form_not_found', { form: options.form });
+      const parsed = parsePeriodKey(options.period);
+      if (!parsed.ok || parsed.key.type !== form.period) {
+        throw ctx.error('exports.invalid_period', { period: options.period, form: form.id, example: periodKeyAt(form.period, new Date(), deps.timeZone) });
+      }
+      const tree = new UnitTree(await deps.source.units());
+      const units = tree.units.filter(isReportingUnit).sort(byName);
+      const submissions = await deps.source.list({ formId: form.id, periodKey: options.period });
+      const sheets = submissionSheets(submissions, {
+        versions: await formVersions(ctx, form),
+        units,
+        tree,
+        locale: ctx.locale,
+        timeZone: deps.timeZone,
+        t: (key, params) => ctx.t(`exports.${key}`, params),
+      });
+      writeFileSync(options.out, await writeWorkbook(sheets));
+      const rows = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
+      const summary = { file: options.out, rows, submitted: submissions.length, missing: rows - submissions.length, sheets: sheets.map((s) => s.name) };
+      if (options.json) return ctx.json(summary);
+      ctx.say('exports.export_done', { rows, submitted: summary.submitted, missing: summary.missing, file: options.out });
+    });
+}

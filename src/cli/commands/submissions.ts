@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { UnitTree } from '../../domain/digest/index.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import type { CliContext } from '../cli-context.ts';
+import { reportDeps } from './digest.ts';
+
+/** `submissions list [--form <id>] [--period <key>] [--json]`: stored reports with status and time. */
+export function registerSubmissionsCommands(program: Command, ctx: CliContext): void {
+  const submissions = program.command('submissions').description('Stored reports / Báo cáo đã nộp');
+  submissions
+    .command('list')
+    .description('List submissions (current revision), optionally of one form and period')
+    .option('--form <form_id>', 'only this form')
+    .option('--period <key>', 'only this period')
+    .option('--json', 'print JSON only')
+    .action(async (options: { form?: string; period?: string; json?: boolean }) => {
+      const deps = await reportDeps(ctx);
+      const tree = new UnitTree(await deps.source.units());
+      const rows = (await deps.source.list({ formId: options.form, periodKey: options.period })).map((row) => {
+        const unit = tree.get(row.unitId);
+        return {
+          form_id: row.formId,
+          period: row.periodKey,
+          unit_code: unit?.code ?? String(row.unitId),
+          unit_name: unit?.name ?? '',
+          status: row.late ? ('late' as const) : ('on_time' as const),
+          submitted_at: row.submittedAt.toISOString(),
+          first_submitted_at: row.firstSubmittedAt.toISOString(),
+          revision: row.revision,
+          form_version: row.formVersion,
+          answers: row.answers,
+        };
+      });
+      if (options.json) return ctx.json(rows);
+      if (rows.length === 0) return ctx.say('exports.submissions_none');
+      const tz = deps.timeZone;
+      for (const row of rows) {
+        ctx.say('exports.submissions_line', {
+          form: row.form_id,
+          period: row.period,
+          unit: `${row.unit_code} ${row.unit_name}`,
+          status: ctx.t(`exports.status_${row.status}`),
+          at: formatDateTime(ctx.locale, new Date(row.submitted_at), tz),
+          revision: row.revision,
+        });
+      }
+      ctx.say('exports.submissions_count', { count: rows.length });
+    });
+}

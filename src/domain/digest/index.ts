@@ -1,0 +1,22 @@
+/**
+ * The digest's pure core: scope over the unit hierarchy, completeness of periods, indicator
+ * summaries with change and units below target, and finding units by what people type.
+ */
+export type { ScopeRole, UnitNode } from './unit-tree.ts';
+export { UnitTree, byName, isReportingUnit, scopeOf, scopeRoots } from './unit-tree.ts';
+export type { PeriodCompleteness, SubmissionStatus } from './completeness.ts';
+export { digestWindows, periodCompleteness } from './completeness.ts';
+export type { IndicatorSummary, SummaryOptions } from './indicator-summary.ts';
+export { latestPeriodIn, summarizeIndicator } from './indicator-summary.ts';
+export type { UnitMatch } from './unit-match.ts';
+export { matchUnits } from './unit-match.ts';
+export type { DigestData, DigestInput, FormCompleteness, UnreachableContact, UnreachableIdentity } from './digest-data.ts';
+export { buildDigestData, unreachableInScope } from './digest-data.ts';
+export { indicatorYears, periodKeysOfYear } from './indicator-years.ts';
+export type { FormYears } from './indicator-years.ts';
+export { answersForIndicators, prepareInputs } from './indicator-inputs.ts';
+export type { BucketedUnit, IndicatorInputs, YearEntry } from './indicator-inputs.ts';
+export { unitSides } from './unit-sides.ts';
+export type { Cutoff } from './unit-sides.ts';
+export { rollupIndicator } from './indicator-rollup.ts';
+export type { Rollup, RollupYear } from './indicator-rollup.ts';

@@ -1,0 +1,132 @@
+import type { AnswerRow, ReportDataSource, SubmissionFilter, SubmissionRecord } from '../../app/digest/report-data-port.ts';
+import type { SubmissionStatus, UnitNode, UnreachableIdentity } from '../../domain/digest/index.ts';
+import type { Answers } from '../../domain/index.ts';
+import type { PrismaClient } from '../database.ts';
+import { SHORT_UNIT_LIST, SqliteReportReader } from './report-sqlite-reader.ts';
+
+/** Above this many units, filter by unit in memory rather than in a long `IN (...)` list. */
+const MAX_IN_LIST = SHORT_UNIT_LIST;
+
+function parseAnswers(text: string): Answers {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Answers) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Reporting reads shaped for thousands of units: each method is one query over the (formId,
+ * periodKey) index selecting only the columns needed; small scopes also filter by unit in SQL, large
+ * ones in memory (cheaper than a huge parameter list). Given the SQLite file, the bulk reads (units,
+ * statuses, answers) go through a read-only driver connection; otherwise everything is Prisma.
+ */
+export class ReportDataRepository implements ReportDataSource {
+  private readonly fast: SqliteReportReader | undefined;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    options: { sqlitePath?: string } = {},
+  ) {
+    this.fast = options.sqlitePath ? new SqliteReportReader(options.sqlitePath) : undefined;
+  }
+
+  /** The repository for a database URL: the fast path for a `file:` (SQLite) URL. */
+  static forDatabase(prisma: PrismaClient, databaseUrl: string): ReportDataRepository {
+    const sqlitePath = databaseUrl.startsWith('file:') ? databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '') : undefined;
+    return new ReportDataRepository(prisma, sqlitePath ? { sqlitePath } : {});
+  }
+
+  /** Closes the fast path's connection, if any. */
+  close(): void {
+    this.fast?.close();
+  }
+
+  async units(): Promise<UnitNode[]> {
+    if (this.fast) return this.fast.units();
+    return this.prisma.unit.findMany({
+      select: { id: true, code: true, name: true, kind: true, parentId: true, active: true },
+      orderBy: { id: 'asc' },
+    });
+  }
+
+  async statuses(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null): Promise<SubmissionStatus[]> {
+    if (periodKeys.length === 0 || unitIds?.length === 0) return [];
+    if (this.fast) return this.keep(this.fast.statuses(formId, periodKeys, unitIds), unitIds);
+    const rows = await this.prisma.submission.findMany({
+      where: this.where(formId, periodKeys, unitIds),
+      select: { unitId: true, periodKey: true, late: true, submittedAt: true },
+    });
+    return this.keep(rows, unitIds);
+  }
+
+  async answers(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null): Promise<AnswerRow[]> {
+    if (periodKeys.length === 0 || unitIds?.length === 0) return [];
+    if (this.fast) {
+      const wanted = unitIds && unitIds.length > MAX_IN_LIST ? new Set(unitIds) : null;
+      const found: AnswerRow[] = [];
+      for (const [unitId, periodKey, formVersion, answers] of this.fast.answers(formId, periodKeys, unitIds)) {
+        if (!wanted || wanted.has(unitId)) found.push({ unitId, formId, periodKey, formVersion, answers: parseAnswers(answers) });
+      }
+      return found;
+    }
+    const rows = this.keep(
+          await this.prisma.submission.findMany({
+            where: this.where(formId, periodKeys, unitIds),
+            select: { unitId: true, periodKey: true, formVersion: true, answers: true },
+          }),
+          unitIds,
+        );
+    return rows.map((row) => ({ ...row, formId, answers: parseAnswers(row.answers) }));
+  }
+
+  async unreachable(): Promise<UnreachableIdentity[]> {
+    const rows = await this.prisma.channelIdentity.findMany({
+      where: { unreachableAt: { not: null }, contact: { active: true } },
+      select: {
+        channel: true,
+        unreachableAt: true,
+        unreachableReason: true,
+        contact: { select: { id: true, name: true, roles: { select: { unitId: true } } } },
+      },
+    });
+    return rows.map((row) => ({
+      contactId: row.contact.id,
+      contactName: row.contact.name,
+      channel: row.channel,
+      since: row.unreachableAt as Date,
+      reason: row.unreachableReason,
+      unitIds: row.contact.roles.map((role) => role.unitId),
+    }));
+  }
+
+  async list(filter: SubmissionFilter): Promise<SubmissionRecord[]> {
+    const rows = await this.prisma.submission.findMany({
+      where: { ...(filter.formId ? { formId: filter.formId } : {}), ...(filter.periodKey ? { periodKey: filter.periodKey } : {}) },
+      orderBy: [{ formId: 'asc' }, { periodKey: 'asc' }, { unitId: 'asc' }],
+    });
+    return rows.map((row) => ({
+      unitId: row.unitId,
+      formId: row.formId,
+      periodKey: row.periodKey,
+      formVersion: row.formVersion,
+      answers: parseAnswers(row.answers),
+      late: row.late,
+      submittedAt: row.submittedAt,
+      firstSubmittedAt: row.firstSubmittedAt,
+      revision: row.currentRevision,
+    }));
+  }
+
+  private where(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null) {
+    const byUnit = unitIds && unitIds.length <= MAX_IN_LIST ? { unitId: { in: [...unitIds] } } : {};
+    return { formId, periodKey: periodKeys.length === 1 ? (periodKeys[0] as string) : { in: [...periodKeys] }, ...byUnit };
+  }
+
+  private keep<T extends { unitId: number }>(rows: T[], unitIds: readonly number[] | null): T[] {
+    if (!unitIds || unitIds.length <= MAX_IN_LIST) return rows;
+    const wanted = new Set(unitIds);
+    return rows.filter((row) => wanted.has(row.unitId));
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { readFormFolder } from '../../src/storage/form-files.ts';
+import { syncForms } from '../../src/storage/repositories/form-repository.ts';
+import { runCli } from '../support/run-process.ts';
+import { useTempDirs } from '../support/temp-dir.ts';
+import { openTestDatabase, seedProvince, submit } from './scheduling-fixtures.ts';
+
+const tempDir = useTempDirs();
+
+async function province() {
+  const { prisma, path } = openTestDatabase(tempDir());
+  await syncForms(prisma, readFormFolder());
+  const ids = await seedProvince(prisma, [
+    { name: 'Reporter STP', telegram: 1001, roles: [{ unit: 'STP', role: 'reporter' }] },
+    { name: 'Reporter SYT', telegram: 1002, roles: [{ unit: 'SYT', role: 'reporter' }] },
+    { name: 'Reporter BVDK', zalo: 'z-1003', roles: [{ unit: 'BVDK', role: 'reporter' }] },
+    { name: 'Console only', console: true, roles: [{ unit: 'BVDK', role: 'reporter' }] },
+  ]);
+  await submit(prisma, ids.units.get('STP') ?? 0, 'monthly_figures', '2026-10', new Date('2026-11-04T03:00:00Z'));
+  return { prisma, env: { DATABASE_URL: `file:${path}` } };
+}
+
+describe('scheduling commands', () => {
+  it('should send a reminder wave now to the units that have not submitted, repeatably, and audit it', async () => {
+    const { prisma, env } = await province();
+    const first = runCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-10', '--json'], env);
+    expect(first.stderr).toBe('');
+    const summary = JSON.parse(first.stdout) as { key: string; messages: number; units: number; unreachable: number };
+    expect(summary).toMatchObject({ status: 'done', period: '2026-10', messages: 2, units: 2, unreachable: 1 });
+    const rows = await prisma.outboxMessage.findMany({ orderBy: { chatId: 'asc' } });
+    expect(rows.map((r) => [r.channel, r.chatId, r.kind])).toEqual([
+      ['telegram', '1002', 'reminder'],
+      ['zalo', 'z-1003', 'reminder'],
+    ]);
+    const again = JSON.parse(runCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-10', '--json'], env).stdout) as { key: string };
+    expect(again.key).not.toBe(summary.key);
+    expect(await prisma.outboxMessage.count()).toBe(4);
+    const audit = await prisma.auditLog.findMany({ where: { action: 'reminders.send' } });
+    expect(audit).toHaveLength(2);
+    expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ period: '2026-10', messages: 2 });
+    await prisma.$disconnect();
+  }, 60_000);
+
+  it('should refuse an unknown form and a period of the wrong kind, in Vietnamese', async () => {
+    const { prisma, env } = await province();
+    const unknown = runCli(['reminders', 'send', '--form', 'nope'], env);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toContain('nope');
+    const wrong = runCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-W48'], env);
+    expect(wrong.status).not.toBe(0);
+    expect(wrong.stderr).toContain('2026-W48');
+    await prisma.$disconnect();
+  }, 60_000);
+
+  it('should show outbox counts with the last dead letters, and the last and next run of every job', async () => {
+    const { prisma, env } = await province();
+    runCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-10'], env);
+    const dead = await prisma.outboxMessage.findFirstOrThrow();
+    await prisma.outboxMessage.update({ where: { id: dead.id }, data: { status: 'dead', lastError: 'unreachable: blocked' } });
+    const status = JSON.parse(runCli(['outbox', 'status', '--json'], env).stdout) as { counts: Record<string, number>; dead: Array<{ reason: string }> };
+    expect(status.counts).toEqual({ pending: 1, sending: 0, sent: 0, failed: 0, dead: 1 });
+    expect(status.dead.map((d) => d.reason)).toEqual(['unreachable: blocked']);
+    const human = runCli(['outbox', 'status'], env);
+    expect(human.stdout).toContain('1 chờ gửi');
+    expect(human.stdout).toContain('unreachable: blocked');
+    const jobs = JSON.parse(runCli(['jobs', 'list', '--json'], env).stdout) as Array<{ job: string; formId: string | null; last: unknown; next: { sendAt: string } | null }>;
+    expect(jobs.map((j) => `${j.job}:${j.formId ?? '-'}`)).toEqual([
+      ...['monthly_figures', 'weekly_status', 'yearly_ratings'].flatMap((form) => ['open', 'reminder', 'escalation'].map((job) => `${job}:${form}`)),
+      'digest:-',
+    ]);
+    expect(jobs.find((j) => j.job === 'reminder' && j.formId === 'monthly_figures')?.last).toMatchObject({ status: 'done' });
+    expect(jobs.every((j) => j.next !== null && new Date(j.next.sendAt).getTime() > Date.now())).toBe(true);
+    expect(runCli(['jobs', 'list'], env).stdout).toContain('Bản tổng hợp hằng tuần');
+    await prisma.$disconnect();
+  }, 60_000);
+});
