@@ -9,10 +9,11 @@ import type { OutboxChannel, OutboxTransport } from './app/outbox-ports.ts';
 import type { Clock, FormCatalog } from './app/ports.ts';
 import { TelegramOutboxTransport } from './channels/telegram/telegram-outbox-sender.ts';
 import { ZaloOutboxTransport } from './channels/zalo/zalo-outbox-sender.ts';
-import type { Config } from './config.ts';
+import { isPostgresUrl, type Config } from './config.ts';
 import type { Logger } from './logging/logger.ts';
 import { OutboxSender, type OutboxSenderOptions } from './outbox/outbox-sender.ts';
-import { SendPacer } from './outbox/send-pacer.ts';
+import { SendPacer, type Pacer } from './outbox/send-pacer.ts';
+import { SharedSendPacer } from './outbox/shared-send-pacer.ts';
 import { parseCronSchedule } from './scheduler/cron-schedule.ts';
 import { CronTrigger } from './scheduler/cron-trigger.ts';
 import { parseQuietRules } from './scheduler/quiet-hours.ts';
@@ -23,6 +24,7 @@ import { ContactRepository } from './storage/repositories/contact-repository.ts'
 import { JobRunRepository } from './storage/repositories/job-run-repository.ts';
 import { OutboxRepository } from './storage/repositories/outbox-repository.ts';
 import { RecipientRepository } from './storage/repositories/recipient-repository.ts';
+import { SendSlotRepository } from './storage/repositories/send-slot-repository.ts';
 
 /** Spacing between two messages to one chat: the platforms allow about one a second; a margin keeps clear of it. */
 export const PER_CHAT_INTERVAL_MS = 1100;
@@ -36,9 +38,14 @@ export function plannerSettings(config: Pick<Config, 'BOT_TIMEZONE' | 'QUIET_HOU
   };
 }
 
-/** A pacer at the configured rate of a channel. */
-export function pacerFor(channel: OutboxChannel, config: Pick<Config, 'TELEGRAM_SEND_RATE' | 'ZALO_SEND_RATE'>): SendPacer {
-  return new SendPacer({ perSecond: channel === 'telegram' ? config.TELEGRAM_SEND_RATE : config.ZALO_SEND_RATE, perChatIntervalMs: PER_CHAT_INTERVAL_MS });
+/**
+ * A pacer at the configured rate of a channel. On PostgreSQL several workers may share the database,
+ * so the budget is kept there (send slots); one SQLite process paces in memory.
+ */
+export function pacerFor(channel: OutboxChannel, config: Pick<Config, 'TELEGRAM_SEND_RATE' | 'ZALO_SEND_RATE' | 'DATABASE_URL'>, prisma?: PrismaClient): Pacer {
+  const perSecond = channel === 'telegram' ? config.TELEGRAM_SEND_RATE : config.ZALO_SEND_RATE;
+  if (prisma && isPostgresUrl(config.DATABASE_URL)) return new SharedSendPacer({ channel, perSecond, slots: new SendSlotRepository(prisma) });
+  return new SendPacer({ perSecond, perChatIntervalMs: PER_CHAT_INTERVAL_MS });
 }
 
 /** One transport per messenger that has a token. */
@@ -61,7 +68,7 @@ export interface SchedulingOptions {
   /** Defaults to the configured messengers. */
   transports?: OutboxTransport[];
   /** Pacers per channel; default from TELEGRAM_SEND_RATE and ZALO_SEND_RATE. */
-  pacers?: Partial<Record<OutboxChannel, SendPacer>>;
+  pacers?: Partial<Record<OutboxChannel, Pacer>>;
   /** Tests shorten the sender's timings. */
   senderTuning?: Partial<Omit<OutboxSenderOptions, 'store' | 'routes' | 'clock' | 'logger'>>;
 }
@@ -83,7 +90,7 @@ export function createScheduling(options: SchedulingOptions): Scheduling {
   const transports = options.transports ?? transportsFromConfig(config);
   const sender = new OutboxSender({
     store: new OutboxRepository(prisma),
-    routes: transports.map((transport) => ({ transport, pacer: options.pacers?.[transport.channel] ?? pacerFor(transport.channel, config) })),
+    routes: transports.map((transport) => ({ transport, pacer: options.pacers?.[transport.channel] ?? pacerFor(transport.channel, config, prisma) })),
     clock,
     logger,
     ...options.senderTuning,

@@ -12,12 +12,12 @@ import type { OutboxRow, OutboxStore, OutboxTransport, SendOutcome } from '../ap
 import type { Logger } from '../logging/logger.ts';
 import type { OutboxPayload } from './outbox-payload.ts';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, THROTTLED_ATTEMPTS_FACTOR, type RetryPolicy } from './retry-policy.ts';
-import type { SendPacer } from './send-pacer.ts';
+import type { Pacer } from './send-pacer.ts';
 
 /** A platform the sender delivers to: its transport and its pacer. */
 export interface OutboxRoute {
   transport: OutboxTransport;
-  pacer: SendPacer;
+  pacer: Pacer;
 }
 
 /** What the sender needs; the numbers have production defaults. */

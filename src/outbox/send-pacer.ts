@@ -17,8 +17,16 @@ export interface PacerOptions {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Hands out send turns for one platform. */
-export class SendPacer {
+/** What the outbox sender asks of a pacer; one per platform. */
+export interface Pacer {
+  /** Resolves when a call to `chatId` may be made; the caller makes it at once. */
+  turn(chatId: string): Promise<void>;
+  /** After a 429: no call at all for `ms` (the platform's retry_after). */
+  pause(ms: number): void;
+}
+
+/** Hands out send turns for one platform, within one process. */
+export class SendPacer implements Pacer {
   readonly #gapMs: number;
   readonly #chatGapMs: number;
   readonly #now: () => number;

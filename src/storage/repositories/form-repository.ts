@@ -1,6 +1,7 @@
 import type { FormCatalog } from '../../app/ports.ts';
 import { loadForm, pickText, type Form } from '../../domain/index.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { isUniqueViolation } from '../prisma-errors.ts';
 import type { PrismaClient } from '../database.ts';
 import type { FormFile } from '../form-files.ts';
 
@@ -29,21 +30,14 @@ export class InMemoryFormCatalog implements FormCatalog {
  * refused: reports already filed against that version must keep meaning what they meant.
  */
 export async function syncForms(prisma: PrismaClient, files: FormFile[]): Promise<InMemoryFormCatalog> {
-  for (const { form, raw, checksum } of files) {
-    const definition = JSON.stringify(raw);
-    await prisma.$transaction(async (tx) => {
-      const stored = await tx.formVersion.findUnique({ where: { formId_version: { formId: form.id, version: form.version } } });
-      if (stored && stored.checksum !== checksum) throw new AppError('storage.form_changed_without_version', { form: form.id, version: form.version });
-      const title = pickText(form.title, 'vi');
-      const existing = await tx.form.findUnique({ where: { id: form.id } });
-      const currentVersion = Math.max(existing?.currentVersion ?? 0, form.version);
-      await tx.form.upsert({
-        where: { id: form.id },
-        create: { id: form.id, title, periodType: form.period, currentVersion },
-        update: { title, periodType: form.period, currentVersion, active: true },
-      });
-      if (!stored) await tx.formVersion.create({ data: { formId: form.id, version: form.version, definition, checksum } });
-    });
+  for (const file of files) {
+    try {
+      await recordFormFile(prisma, file);
+    } catch (error) {
+      // Another worker starting at the same moment recorded it first; what is stored is now checked again.
+      if (!isUniqueViolation(error)) throw error;
+      await recordFormFile(prisma, file);
+    }
   }
   const byId = new Map<string, Map<number, Form>>();
   for (const row of await prisma.formVersion.findMany()) {
@@ -54,4 +48,22 @@ export async function syncForms(prisma: PrismaClient, files: FormFile[]): Promis
     byId.set(row.formId, versions);
   }
   return new InMemoryFormCatalog(byId, files.map((file) => file.form.id));
+}
+
+/** Records one form file: its form row and, if new, its version; refuses an edited version. */
+async function recordFormFile(prisma: PrismaClient, { form, raw, checksum }: FormFile): Promise<void> {
+  const definition = JSON.stringify(raw);
+  await prisma.$transaction(async (tx) => {
+    const stored = await tx.formVersion.findUnique({ where: { formId_version: { formId: form.id, version: form.version } } });
+    if (stored && stored.checksum !== checksum) throw new AppError('storage.form_changed_without_version', { form: form.id, version: form.version });
+    const title = pickText(form.title, 'vi');
+    const existing = await tx.form.findUnique({ where: { id: form.id } });
+    const currentVersion = Math.max(existing?.currentVersion ?? 0, form.version);
+    await tx.form.upsert({
+      where: { id: form.id },
+      create: { id: form.id, title, periodType: form.period, currentVersion },
+      update: { title, periodType: form.period, currentVersion, active: true },
+    });
+    if (!stored) await tx.formVersion.create({ data: { formId: form.id, version: form.version, definition, checksum } });
+  });
 }
