@@ -74,6 +74,8 @@ describe('Zalo fuzzing', () => {
       await fc.assert(property, fuzzParameters(FUZZ_STACK_RUNS, { endOnFailure: true }));
       await bot.channel.settled();
       expect(await expectEveryStateLoads(bot.prisma)).toBeGreaterThanOrEqual(3);
+      // Any failure is in the log with its cause: show it rather than only the failed update.
+      expect(bot.logs.lines.filter((line) => Number(line.level) >= 50)).toEqual([]);
       await expectEveryUpdateHandled(bot.prisma);
       const handled = await inboundByStatus(bot.prisma);
       expect(Object.keys(handled)).toEqual(['done']);
