@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../src/storage/database.ts';
 import { seedDemoProvince } from '../src/storage/seed-demo.ts';
 import { addContacts, percentile } from '../test/support/bench-population.ts';
@@ -21,7 +22,8 @@ const FIRST_USER = 800_000;
 const SCRIPT = ['/trangthai', '/trogiup', '/ngonngu', '/trangthai', '/ngonngu', 'xin chào'];
 
 function startWorker(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, 'src/main.ts')], {
+  const loader = pathToFileURL(join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  const child = spawn(process.execPath, ['--import', loader, join(PROJECT_ROOT, 'src/main.ts')], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

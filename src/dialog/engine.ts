@@ -152,7 +152,8 @@ function switchLanguage(state: DialogState, args: string, ctx: DialogContext, do
 }
 
 function helpReply(ctx: DialogContext): Reply {
-  const lines: Reply['lines'] = [{ key: 'dialog.help_reporter', params: { name: ctx.contactName } }];
+  const reporter = ctx.roles.includes('reporter');
+  const lines: Reply['lines'] = [{ key: reporter ? 'dialog.help_reporter' : 'dialog.help_general', params: { name: ctx.contactName } }];
   if (ctx.roles.includes('supervisor') || ctx.roles.includes('admin')) lines.push({ key: 'dialog.help_supervisor' });
   if (ctx.roles.includes('admin')) lines.push({ key: 'dialog.help_admin' });
   return { lines };

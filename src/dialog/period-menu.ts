@@ -25,7 +25,7 @@ export function optionStatus(option: ReportingOption, state: DialogState, ctx: D
 
 /** "/baocao": starts the only open report, or lists the open periods to choose from. */
 export function startReport(state: DialogState, ctx: DialogContext): MenuResult {
-  if (ctx.options.length === 0) return { state, replies: [{ lines: [{ key: 'dialog.no_open_periods' }] }] };
+  if (ctx.options.length === 0) return { state, replies: [{ lines: [{ key: ctx.roles.includes('reporter') ? 'dialog.no_open_periods' : 'dialog.not_a_reporter' }] }] };
   if (ctx.options.length === 1) return openOption(state, ctx.options[0] as ReportingOption, ctx);
   const choices = ctx.options.map(({ unitId, formId, periodKey }) => ({ unitId, formId, periodKey }));
   const reply: Reply = {

@@ -9,6 +9,7 @@ import type { Reply, ReplyLine } from './replies.ts';
 /** "/trangthai": the open periods of the contact's units, what is submitted, and what is due when. */
 export function statusReply(state: DialogState, ctx: DialogContext): Reply {
   const lines: ReplyLine[] = [{ key: 'dialog.status_title', style: 'title' }];
+  if (!ctx.roles.includes('reporter')) return { lines: [{ key: 'dialog.not_a_reporter' }] };
   if (ctx.options.length === 0) lines.push({ key: 'dialog.no_open_periods' });
   for (const option of ctx.options) {
     lines.push({

@@ -1,9 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+/** Node with tsx's loader: one process, so a signal reaches the bot itself (the tsx command forks a child). */
+const NODE_WITH_TSX = [process.execPath, '--import', pathToFileURL(join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href] as const;
 
 /** Environment for a child process: no inherited bot settings, plus the given ones. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -26,7 +28,8 @@ const started = new Set<ChildProcess>();
 
 /** Starts the bot as `npm start` does; the caller stops it, and `killStartedBots` ends any left over. */
 export function startBot(env: Record<string, string>, cwd = PROJECT_ROOT): ChildProcess {
-  const child = spawn(TSX, [join(PROJECT_ROOT, 'src/main.ts')], { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const [node, ...loader] = NODE_WITH_TSX;
+  const child = spawn(node, [...loader, join(PROJECT_ROOT, 'src/main.ts')], { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   started.add(child);
   child.once('exit', () => started.delete(child));
   return child;

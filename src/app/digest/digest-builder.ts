@@ -1,24 +1,25 @@
 /**
  * Gathers a digest for a scope through the report-data port in a fixed, small number of batch
- * reads (units once; per form, the statuses of two periods and the answers its indicators read;
- * the unreachable identities), then hands everything to the pure digest computation.
+ * reads (units once; per form, who filed its two periods and the answers its indicators read,
+ * streamed; the unreachable identities), then hands everything to the pure digest computation.
  */
 import { DateTime } from 'luxon';
-import { collectIndicators, type Form, type PeriodAnswers, type PeriodWindow, type UnitInput } from '../../domain/index.ts';
+import { collectIndicators, type Form, type PeriodWindow } from '../../domain/index.ts';
 import {
-  answersForIndicators,
   buildDigestData,
   digestWindows,
+  indicatorAnswers,
   indicatorYears,
+  InputsCollector,
   periodKeysOfYear,
-  prepareInputs,
   scopeOf,
   UnitTree,
   summarizeIndicator,
   type DigestData,
+  type FiledStatus,
+  type IndicatorInputs,
   type IndicatorSummary,
   type ScopeRole,
-  type SubmissionStatus,
   type UnitNode,
 } from '../../domain/digest/index.ts';
 import type { ReportDataSource } from './report-data-port.ts';
@@ -50,33 +51,33 @@ export function unitFilter(scope: Scope): number[] | null {
 }
 
 /**
- * Indicator inputs for the scope's units: the answers of the forms and years the indicators read,
- * prepared once (see `answersForIndicators`). Last year's frequent reports only `withFallback`.
+ * Indicator inputs for the scope's units, prepared (see `prepareInputs`): the answers of the forms
+ * and years the indicators read, streamed from storage one report at a time and reduced on the way
+ * to the few answers the indicators reference (see `indicatorAnswers`), so a province-wide year of
+ * reports is never held whole. Last year's frequent reports only `withFallback`.
  */
-export async function loadIndicatorInputs(deps: ReportDeps, scope: Scope, now: Date, withFallback = true): Promise<UnitInput[]> {
+export async function loadIndicatorInputs(deps: ReportDeps, scope: Scope, now: Date, withFallback = true): Promise<IndicatorInputs> {
   const forms = deps.forms();
-  const byId = new Map(forms.map((form) => [form.id, form]));
+  const defs = collectIndicators(forms);
   const currentYear = DateTime.fromJSDate(now, { zone: deps.timeZone }).year;
   const filter = unitFilter(scope);
-  const inputs = new Map<number, { unitCode: string; answersByForm: Record<string, PeriodAnswers[]> }>();
-  for (const unit of scope.units) inputs.set(unit.id, { unitCode: unit.code, answersByForm: {} });
-  const wanted = indicatorYears(collectIndicators(forms), forms, currentYear, withFallback);
-  const batches = await Promise.all(
+  const collector = new InputsCollector(scope.units);
+  const wanted = indicatorYears(defs, forms, currentYear, withFallback);
+  await Promise.all(
     wanted.map(async ({ formId, years }) => {
       const form = forms.find((f) => f.id === formId);
-      if (!form) return [];
-      return deps.source.answers(formId, years.flatMap((year) => periodKeysOfYear(form.period, year)), filter);
+      if (!form) return;
+      // Each key asked for, with its year: rows carry one of these keys, so none is parsed again.
+      const keys = new Map<string, { key: string; year: number }>();
+      for (const year of years) for (const key of periodKeysOfYear(form.period, year)) keys.set(key, { key, year });
+      const read = indicatorAnswers(form, defs);
+      await deps.source.eachAnswer(formId, [...keys.keys()], filter, (unitId, periodKey, answers) => {
+        const known = keys.get(periodKey);
+        if (known) collector.add(unitId, formId, known.year, known.key, read(answers));
+      });
     }),
   );
-  for (const rows of batches) {
-    for (const row of rows) {
-      const input = inputs.get(row.unitId);
-      if (!input) continue;
-      row.answers = answersForIndicators(byId.get(row.formId), row.answers);
-      (input.answersByForm[row.formId] ??= []).push(row);
-    }
-  }
-  return [...inputs.values()];
+  return collector.inputs();
 }
 
 /**
@@ -86,10 +87,7 @@ export async function loadIndicatorInputs(deps: ReportDeps, scope: Scope, now: D
 export async function indicatorSummaries(deps: ReportDeps, scope: Scope, now: Date): Promise<IndicatorSummary[]> {
   const forms = deps.forms();
   const defs = collectIndicators(forms);
-  const summarize = (units: UnitInput[]) => {
-    const inputs = prepareInputs(units, forms, true);
-    return defs.map((def) => summarizeIndicator(def, inputs, { at: now, tz: deps.timeZone, forms }));
-  };
+  const summarize = (inputs: IndicatorInputs) => defs.map((def) => summarizeIndicator(def, inputs, { at: now, tz: deps.timeZone, forms }));
   let summaries = summarize(await loadIndicatorInputs(deps, scope, now, false));
   const frequent = (summary: IndicatorSummary) => forms.find((form) => form.id === summary.def.numerator.formId)?.period !== 'yearly';
   if (summaries.some((summary) => summary.latest.status === 'no_data' && frequent(summary))) {
@@ -104,10 +102,10 @@ export async function buildDigest(deps: ReportDeps, scope: Scope, now: Date): Pr
   const filter = unitFilter(scope);
   const windows = new Map<string, PeriodWindow[]>(forms.map((form) => [form.id, digestWindows(form, now, deps.timeZone)]));
   const [statusLists, indicators, unreachable] = await Promise.all([
-    Promise.all(forms.map((form) => deps.source.statuses(form.id, (windows.get(form.id) ?? []).map((w) => w.key), filter))),
+    Promise.all(forms.map((form) => deps.source.filed(form.id, (windows.get(form.id) ?? []).map((w) => w.key), filter))),
     indicatorSummaries(deps, scope, now),
     deps.source.unreachable(),
   ]);
-  const statuses = new Map<string, SubmissionStatus[]>(forms.map((form, index) => [form.id, statusLists[index] ?? []]));
+  const statuses = new Map<string, FiledStatus[]>(forms.map((form, index) => [form.id, statusLists[index] ?? []]));
   return buildDigestData({ tree: scope.tree, scope: scope.units, forms, windows, statuses, indicators, unreachable, now, timeZone: deps.timeZone });
 }

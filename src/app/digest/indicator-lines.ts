@@ -28,8 +28,13 @@ export function targetText(summary: IndicatorSummary, locale: Locale): MessageRe
 
 /** A list of names, cut to `shown` with "and N more". */
 export function nameList(names: readonly string[], shown: number): MessageRef {
-  const list = names.slice(0, shown).join(', ');
-  return names.length > shown ? { key: 'digest.more_units', params: { list, count: names.length - shown } } : { key: 'digest.plain', params: { text: list } };
+  return shortNameList(names.slice(0, shown), names.length, shown);
+}
+
+/** `nameList` given only the first names (at least `shown` of them, or all) and how many there are in all. */
+function shortNameList(first: readonly string[], total: number, shown: number): MessageRef {
+  const list = first.slice(0, shown).join(', ');
+  return total > shown ? { key: 'digest.more_units', params: { list, count: total - shown } } : { key: 'digest.plain', params: { text: list } };
 }
 
 /** The lines of one indicator. `unitsByCode` names the units below target. */
@@ -68,11 +73,13 @@ export function indicatorLines(summary: IndicatorSummary, locale: Locale, unitsB
     });
   }
   if (showBelow && summary.belowTarget.length) {
-    const names = summary.belowTarget.map((row) => {
+    // Only the names shown are formatted: a province-wide list can hold thousands of units.
+    const { belowTarget } = summary;
+    const names = belowTarget.slice(0, BELOW_TARGET_SHOWN).map((row) => {
       const name = unitsByCode.get(row.unitCode)?.name ?? row.unitCode;
       return `${name} (${formatPercent(locale, row.value)})`;
     });
-    lines.push({ key: 'digest.below_target', params: { count: names.length, units: nameList(names, BELOW_TARGET_SHOWN) } });
+    lines.push({ key: 'digest.below_target', params: { count: belowTarget.length, units: shortNameList(names, belowTarget.length, BELOW_TARGET_SHOWN) } });
   }
   return lines;
 }

@@ -4,7 +4,7 @@
  * of queries, never one per unit.
  */
 import type { Answers } from '../../domain/index.ts';
-import type { SubmissionStatus, UnitNode, UnreachableIdentity } from '../../domain/digest/index.ts';
+import type { FiledStatus, SubmissionStatus, UnitNode, UnreachableIdentity } from '../../domain/digest/index.ts';
 import type { ContactRecord } from '../ports.ts';
 
 /** One stored submission's current answers, for indicators. */
@@ -15,6 +15,9 @@ export interface AnswerRow {
   formVersion: number;
   answers: Answers;
 }
+
+/** Receives one report's current answers (parsed; `{}` when unreadable). */
+export type AnswerVisitor = (unitId: number, periodKey: string, answers: Answers) => void;
 
 /** A submission as the exports and listings show it. */
 export interface SubmissionRecord extends SubmissionStatus, AnswerRow {
@@ -34,8 +37,15 @@ export interface ReportDataSource {
   units(): Promise<UnitNode[]>;
   /** Who filed which of the given periods of a form, and whether late. */
   statuses(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null): Promise<SubmissionStatus[]>;
+  /** Who filed which of the given periods of a form and whether late, without times: what completeness reads. */
+  filed(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null): Promise<FiledStatus[]>;
   /** Current answers of the given periods of a form. */
   answers(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null): Promise<AnswerRow[]>;
+  /**
+   * The same reports as `answers`, in the same order, handed to `visit` one at a time instead of
+   * gathered in a list: a province's year of monthly reports is read without holding every row.
+   */
+  eachAnswer(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null, visit: AnswerVisitor): Promise<void>;
   /** Channel identities marked unreachable, with their contacts' role units. */
   unreachable(): Promise<UnreachableIdentity[]>;
   /** Submissions with answers, for exports and listings. */

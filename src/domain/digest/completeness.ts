@@ -17,6 +17,9 @@ export interface SubmissionStatus {
   submittedAt: Date;
 }
 
+/** What completeness reads of a submission: who filed which period, and whether late. */
+export type FiledStatus = Pick<SubmissionStatus, 'unitId' | 'periodKey' | 'late'>;
+
 /** One period's completeness over a set of units. */
 export interface PeriodCompleteness {
   formId: string;
@@ -51,10 +54,10 @@ export function periodCompleteness(
   form: Pick<Form, 'id' | 'period'>,
   window: PeriodWindow,
   units: readonly UnitNode[],
-  statuses: readonly SubmissionStatus[],
+  statuses: readonly FiledStatus[],
   now: Date,
 ): PeriodCompleteness {
-  const byUnit = new Map<number, SubmissionStatus>();
+  const byUnit = new Map<number, FiledStatus>();
   for (const status of statuses) if (status.periodKey === window.key) byUnit.set(status.unitId, status);
   const onTime: UnitNode[] = [];
   const late: UnitNode[] = [];

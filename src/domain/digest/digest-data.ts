@@ -5,7 +5,7 @@
  */
 import type { Form } from '../forms/form-types.ts';
 import type { PeriodWindow } from '../periods/period-window.ts';
-import { periodCompleteness, type PeriodCompleteness, type SubmissionStatus } from './completeness.ts';
+import { periodCompleteness, type FiledStatus, type PeriodCompleteness } from './completeness.ts';
 import type { IndicatorSummary } from './indicator-summary.ts';
 import { byName, isReportingUnit, scopeRoots, type UnitNode, type UnitTree } from './unit-tree.ts';
 
@@ -55,7 +55,7 @@ export interface DigestInput {
   forms: readonly Form[];
   /** The windows asked for, by form id (see `digestWindows`), and the statuses found for them. */
   windows: ReadonlyMap<string, readonly PeriodWindow[]>;
-  statuses: ReadonlyMap<string, readonly SubmissionStatus[]>;
+  statuses: ReadonlyMap<string, readonly FiledStatus[]>;
   /** Every indicator summarised over the scope's units (see `summarizeIndicator`). */
   indicators: IndicatorSummary[];
   unreachable: readonly UnreachableIdentity[];

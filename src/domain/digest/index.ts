@@ -4,7 +4,7 @@
  */
 export type { ScopeRole, UnitNode } from './unit-tree.ts';
 export { UnitTree, byName, isReportingUnit, scopeOf, scopeRoots } from './unit-tree.ts';
-export type { PeriodCompleteness, SubmissionStatus } from './completeness.ts';
+export type { FiledStatus, PeriodCompleteness, SubmissionStatus } from './completeness.ts';
 export { digestWindows, periodCompleteness } from './completeness.ts';
 export type { IndicatorSummary, SummaryOptions } from './indicator-summary.ts';
 export { latestPeriodIn, summarizeIndicator } from './indicator-summary.ts';
@@ -14,7 +14,7 @@ export type { DigestData, DigestInput, FormCompleteness, UnreachableContact, Unr
 export { buildDigestData, unreachableInScope } from './digest-data.ts';
 export { indicatorYears, periodKeysOfYear } from './indicator-years.ts';
 export type { FormYears } from './indicator-years.ts';
-export { answersForIndicators, prepareInputs } from './indicator-inputs.ts';
+export { answersForIndicators, indicatorAnswers, InputsCollector, prepareInputs } from './indicator-inputs.ts';
 export type { BucketedUnit, IndicatorInputs, YearEntry } from './indicator-inputs.ts';
 export { unitSides } from './unit-sides.ts';
 export type { Cutoff } from './unit-sides.ts';

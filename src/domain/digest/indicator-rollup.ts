@@ -10,7 +10,10 @@ import type { IndicatorPace, IndicatorResult, IndicatorStatus } from '../indicat
 import { computePace } from '../indicators/pace.ts';
 import type { UnitBelowTarget } from '../indicators/units-below-target.ts';
 import type { IndicatorInputs } from './indicator-inputs.ts';
-import { unitSides, type Cutoff } from './unit-sides.ts';
+import { unitSide, type Cutoff } from './unit-sides.ts';
+
+/** `String.prototype.localeCompare` without arguments, made once (it builds a collator per call otherwise). */
+const CODE_ORDER = new Intl.Collator();
 
 /** Which year is judged, whether it is the current one, and the share of the year elapsed. */
 export interface RollupYear {
@@ -47,18 +50,22 @@ export function rollupIndicator(def: IndicatorDef, inputs: IndicatorInputs, when
   const excluded: string[] = [];
   const belowTarget: UnitBelowTarget[] = [];
   for (const unit of inputs.units) {
-    const values = unitSides(def, unit, when.year, when.cutoff);
-    if (!values) {
+    // `unitSides` and `judge` unrolled: no objects per unit unless it is listed below target.
+    const unitNumerator = unitSide(def.numerator, unit, when.year, when.cutoff);
+    const unitDenominator = unitNumerator === null ? null : unitSide(def.denominator, unit, when.year, when.cutoff);
+    if (unitNumerator === null || unitDenominator === null) {
       excluded.push(unit.unitCode);
       continue;
     }
-    numerator += values.numerator;
-    denominator += values.denominator;
+    numerator += unitNumerator;
+    denominator += unitDenominator;
     counted.push(unit.unitCode);
-    const own = judge(def, values.numerator, values.denominator, withPace, when.yearFraction);
-    if (own.status === 'behind' && own.value !== null) {
-      belowTarget.push({ unitCode: unit.unitCode, numerator: values.numerator, denominator: values.denominator, value: own.value, pace: own.pace });
-    }
+    if (!(unitDenominator > 0)) continue; // no data: never below target
+    const value = unitNumerator / unitDenominator;
+    if (meetsTarget(value, def.target, def.comparator)) continue;
+    const pace = withPace ? computePace(unitNumerator, unitDenominator, def.target, when.yearFraction) : null;
+    if (pace && unitNumerator >= pace.expectedByNow) continue; // on pace
+    belowTarget.push({ unitCode: unit.unitCode, numerator: unitNumerator, denominator: unitDenominator, value, pace });
   }
   const total = judge(def, numerator, denominator, withPace, when.yearFraction);
   return {
@@ -76,6 +83,6 @@ export function rollupIndicator(def: IndicatorDef, inputs: IndicatorInputs, when
       unitsCounted: counted.sort(),
       unitsExcluded: excluded.sort(),
     },
-    belowTarget: belowTarget.sort((a, b) => a.value - b.value || a.unitCode.localeCompare(b.unitCode)),
+    belowTarget: belowTarget.sort((a, b) => a.value - b.value || CODE_ORDER.compare(a.unitCode, b.unitCode)),
   };
 }

@@ -44,7 +44,8 @@ function arithmetic(expr: Expr, answers: Answers): number | undefined {
   }
 }
 
-function sideValue(side: IndicatorSide, unit: BucketedUnit, year: number, cutoff: Cutoff | undefined): number | null {
+/** One side's sum for the unit and year, or null when no report is usable (see `unitSides`). */
+export function unitSide(side: IndicatorSide, unit: BucketedUnit, year: number, cutoff: Cutoff | undefined): number | null {
   const entries = unit.byForm.get(side.formId)?.get(side.year === 'previous' ? year - 1 : year);
   if (!entries) return null;
   const limit = cutoff && cutoff.formId === side.formId ? cutoff.before : null;
@@ -71,9 +72,9 @@ function sideValue(side: IndicatorSide, unit: BucketedUnit, year: number, cutoff
 
 /** The unit's numerator and denominator, or null to leave it out. */
 export function unitSides(def: IndicatorDef, unit: BucketedUnit, year: number, cutoff?: Cutoff): { numerator: number; denominator: number } | null {
-  const numerator = sideValue(def.numerator, unit, year, cutoff);
+  const numerator = unitSide(def.numerator, unit, year, cutoff);
   if (numerator === null) return null;
-  const denominator = sideValue(def.denominator, unit, year, cutoff);
+  const denominator = unitSide(def.denominator, unit, year, cutoff);
   if (denominator === null) return null;
   return { numerator, denominator };
 }

@@ -105,7 +105,7 @@ function relate(op: '<' | '<=' | '>' | '>=', left: ExprValue, right: ExprValue):
 
 /** Evaluates an expression tree; unknown functions throw (form loading refuses them first). */
 export function evaluate(expr: Expr, context: EvalContext): ExprValue {
-  const run = (node: Expr): ExprValue => evaluate(node, context);
+  // Plain recursion, no closure per call: indicators and relevance evaluate once per stored report.
   switch (expr.kind) {
     case 'number':
     case 'string':
@@ -115,13 +115,13 @@ export function evaluate(expr: Expr, context: EvalContext): ExprValue {
     case 'ref':
       return fromAnswer(context.answers[expr.name]);
     case 'negate':
-      return -toNumber(run(expr.operand));
+      return -toNumber(evaluate(expr.operand, context));
     case 'binary': {
       const { op } = expr;
-      if (op === 'and') return toBoolean(run(expr.left)) && toBoolean(run(expr.right));
-      if (op === 'or') return toBoolean(run(expr.left)) || toBoolean(run(expr.right));
-      const left = run(expr.left);
-      const right = run(expr.right);
+      if (op === 'and') return toBoolean(evaluate(expr.left, context)) && toBoolean(evaluate(expr.right, context));
+      if (op === 'or') return toBoolean(evaluate(expr.left, context)) || toBoolean(evaluate(expr.right, context));
+      const left = evaluate(expr.left, context);
+      const right = evaluate(expr.right, context);
       switch (op) {
         case '=':
           return equals(left, right);
@@ -145,37 +145,39 @@ export function evaluate(expr: Expr, context: EvalContext): ExprValue {
       }
     }
     case 'call':
-      return callFunction(expr.name, expr.args, run);
+      return callFunction(expr.name, expr.args, context);
   }
 }
 
-function callFunction(name: string, args: Expr[], run: (node: Expr) => ExprValue): ExprValue {
-  const arg = (i: number): ExprValue => {
-    const node = args[i];
-    if (!node) throw new Error(`missing argument ${i + 1} of ${name}()`);
-    return run(node);
-  };
+/** Evaluates argument `i` of a call. */
+function argument(name: string, args: Expr[], i: number, context: EvalContext): ExprValue {
+  const node = args[i];
+  if (!node) throw new Error(`missing argument ${i + 1} of ${name}()`);
+  return evaluate(node, context);
+}
+
+function callFunction(name: string, args: Expr[], context: EvalContext): ExprValue {
   switch (name) {
     case 'selected':
-      return asList(arg(0)).includes(toText(arg(1)));
+      return asList(argument(name, args, 0, context)).includes(toText(argument(name, args, 1, context)));
     case 'count-selected':
-      return asList(arg(0)).length;
+      return asList(argument(name, args, 0, context)).length;
     case 'string-length':
-      return Array.from(toText(arg(0))).length;
+      return Array.from(toText(argument(name, args, 0, context))).length;
     case 'not':
-      return !toBoolean(arg(0));
+      return !toBoolean(argument(name, args, 0, context));
     case 'if':
-      return toBoolean(arg(0)) ? arg(1) : arg(2);
+      return toBoolean(argument(name, args, 0, context)) ? argument(name, args, 1, context) : argument(name, args, 2, context);
     case 'coalesce': {
-      const first = arg(0);
-      return isEmpty(first) ? arg(1) : first;
+      const first = argument(name, args, 0, context);
+      return isEmpty(first) ? argument(name, args, 1, context) : first;
     }
     case 'true':
       return true;
     case 'false':
       return false;
     case 'number':
-      return toNumber(arg(0));
+      return toNumber(argument(name, args, 0, context));
     default:
       throw new Error(`unknown function ${name}()`);
   }

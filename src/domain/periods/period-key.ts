@@ -18,9 +18,16 @@ export type ParsedPeriodKey =
   | { ok: true; key: PeriodKey }
   | { ok: false; error: DomainMessage<'forms.invalid_period_key'> };
 
-/** Number of ISO weeks (52 or 53) in an ISO week-numbering year. */
+const weeksInYear = new Map<number, number>();
+
+/** Number of ISO weeks (52 or 53) in an ISO week-numbering year (worked out once per year). */
 export function isoWeeksInYear(year: number): number {
-  return DateTime.fromObject({ weekYear: year, weekNumber: 1 }, { zone: 'utc' }).weeksInWeekYear;
+  let weeks = weeksInYear.get(year);
+  if (weeks === undefined) {
+    weeks = DateTime.fromObject({ weekYear: year, weekNumber: 1 }, { zone: 'utc' }).weeksInWeekYear;
+    weeksInYear.set(year, weeks);
+  }
+  return weeks;
 }
 
 /** Formats parts into the canonical key text. */
@@ -38,26 +45,31 @@ export function formatPeriodKey(key: PeriodKey): string {
   }
 }
 
+const PERIOD_KEY = /^(\d{4})(?:-W(\d{2})|-(\d{2})|-Q(\d))?$/;
+
+function refuse(text: string): ParsedPeriodKey {
+  return { ok: false, error: { code: 'forms.invalid_period_key', params: { key: text } } };
+}
+
 /** Parses a key such as `2026-W53`; refuses unknown shapes and weeks, months or quarters that do not exist. */
 export function parsePeriodKey(text: string): ParsedPeriodKey {
-  const refuse = (): ParsedPeriodKey => ({ ok: false, error: { code: 'forms.invalid_period_key', params: { key: text } } });
-  const match = /^(\d{4})(?:-W(\d{2})|-(\d{2})|-Q(\d))?$/.exec(text.trim());
-  if (!match) return refuse();
+  const match = PERIOD_KEY.exec(text.trim());
+  if (!match) return refuse(text);
   const year = Number(match[1]);
-  if (year < 1900 || year > 9999) return refuse();
+  if (year < 1900 || year > 9999) return refuse(text);
   if (match[2] !== undefined) {
     const week = Number(match[2]);
-    if (week < 1 || week > isoWeeksInYear(year)) return refuse();
+    if (week < 1 || week > isoWeeksInYear(year)) return refuse(text);
     return { ok: true, key: { type: 'weekly', year, index: week } };
   }
   if (match[3] !== undefined) {
     const month = Number(match[3]);
-    if (month < 1 || month > 12) return refuse();
+    if (month < 1 || month > 12) return refuse(text);
     return { ok: true, key: { type: 'monthly', year, index: month } };
   }
   if (match[4] !== undefined) {
     const quarter = Number(match[4]);
-    if (quarter < 1 || quarter > 4) return refuse();
+    if (quarter < 1 || quarter > 4) return refuse(text);
     return { ok: true, key: { type: 'quarterly', year, index: quarter } };
   }
   return { ok: true, key: { type: 'yearly', year, index: 1 } };

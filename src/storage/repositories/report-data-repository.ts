@@ -1,5 +1,5 @@
-import type { AnswerRow, ReportDataSource, SubmissionFilter, SubmissionRecord } from '../../app/digest/report-data-port.ts';
-import type { SubmissionStatus, UnitNode, UnreachableIdentity } from '../../domain/digest/index.ts';
+import type { AnswerRow, AnswerVisitor, ReportDataSource, SubmissionFilter, SubmissionRecord } from '../../app/digest/report-data-port.ts';
+import type { FiledStatus, SubmissionStatus, UnitNode, UnreachableIdentity } from '../../domain/digest/index.ts';
 import type { Answers } from '../../domain/index.ts';
 import type { PrismaClient } from '../database.ts';
 import { SHORT_UNIT_LIST, SqliteReportReader } from './report-sqlite-reader.ts';
@@ -17,10 +17,11 @@ function parseAnswers(text: string): Answers {
 }
 
 /**
- * Reporting reads shaped for thousands of units: each method is one query over the (formId,
- * periodKey) index selecting only the columns needed; small scopes also filter by unit in SQL, large
- * ones in memory (cheaper than a huge parameter list). Given the SQLite file, the bulk reads (units,
- * statuses, answers) go through a read-only driver connection; otherwise everything is Prisma.
+ * Reporting reads shaped for thousands of units: each method reads over the (formId, periodKey)
+ * index selecting only the columns needed; small scopes also filter by unit in SQL, large ones in
+ * memory (cheaper than a huge parameter list). Given the SQLite file, the bulk reads (units,
+ * statuses, answers) go through a read-only driver connection, the digest's (`filed`, `eachAnswer`)
+ * one period at a time; otherwise everything is Prisma.
  */
 export class ReportDataRepository implements ReportDataSource {
   private readonly fast: SqliteReportReader | undefined;
@@ -59,6 +60,28 @@ export class ReportDataRepository implements ReportDataSource {
       select: { unitId: true, periodKey: true, late: true, submittedAt: true },
     });
     return this.keep(rows, unitIds);
+  }
+
+  async filed(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null): Promise<FiledStatus[]> {
+    if (periodKeys.length === 0 || unitIds?.length === 0) return [];
+    if (this.fast) return this.keep(this.fast.filed(formId, periodKeys, unitIds), unitIds);
+    const rows = await this.prisma.submission.findMany({
+      where: this.where(formId, periodKeys, unitIds),
+      select: { unitId: true, periodKey: true, late: true },
+    });
+    return this.keep(rows, unitIds);
+  }
+
+  async eachAnswer(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null, visit: AnswerVisitor): Promise<void> {
+    if (periodKeys.length === 0 || unitIds?.length === 0) return;
+    if (!this.fast) {
+      for (const row of await this.answers(formId, periodKeys, unitIds)) visit(row.unitId, row.periodKey, row.answers);
+      return;
+    }
+    const wanted = unitIds && unitIds.length > MAX_IN_LIST ? new Set(unitIds) : null;
+    this.fast.eachAnswer(formId, periodKeys, unitIds, (unitId, periodKey, answers) => {
+      if (!wanted || wanted.has(unitId)) visit(unitId, periodKey, parseAnswers(answers));
+    });
   }
 
   async answers(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null): Promise<AnswerRow[]> {

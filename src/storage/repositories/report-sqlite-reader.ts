@@ -13,6 +13,13 @@ export interface StatusRow {
   submittedAt: Date;
 }
 
+/** What completeness reads of a stored submission. */
+export interface FiledRow {
+  unitId: number;
+  periodKey: string;
+  late: boolean;
+}
+
 /** One report's answers as stored: [unitId, periodKey, formVersion, answers JSON]. */
 export type AnswerTextRow = [unitId: number, periodKey: string, formVersion: number, answers: string];
 
@@ -48,22 +55,68 @@ export class SqliteReportReader {
   }
 
   units(): UnitNode[] {
-    const rows = this.statement('SELECT "id", "code", "name", "kind", "parentId", "active" FROM "Unit" ORDER BY "id"').all() as Array<Omit<UnitNode, 'active'> & { active: number }>;
-    return rows.map((row) => ({ ...row, active: row.active === 1 }));
+    const rows = this.statement('SELECT "id", "code", "name", "kind", "parentId", "active" FROM "Unit" ORDER BY "id"').raw(true).all() as Array<[number, string, string, string, number | null, number]>;
+    return rows.map(([id, code, name, kind, parentId, active]) => ({ id, code, name, kind, parentId, active: active === 1 }));
   }
 
   statuses(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null = null): StatusRow[] {
     const units = SqliteReportReader.unitClause(unitIds);
-    const sql = `SELECT "unitId", "periodKey", "late", "submittedAt" FROM "Submission" WHERE "formId" = ? AND "periodKey" IN (${periodKeys.map(() => '?').join(', ')})${units.sql}`;
+    const sql = `SELECT "unitId", "periodKey", "late", "submittedAt" FROM "Submission" WHERE "formId" = ? AND "periodKey" IN (${SqliteReportReader.list(periodKeys)})${units.sql}`;
     const rows = this.statement(sql).raw(true).all(formId, ...periodKeys, ...units.params) as Array<[number, string, number, string]>;
     return rows.map(([unitId, periodKey, late, submittedAt]) => ({ unitId, periodKey, late: late === 1, submittedAt: new Date(submittedAt) }));
+  }
+
+  /**
+   * Who filed which period and whether late: one query per period (rows then need no period key of
+   * their own), no times parsed.
+   */
+  filed(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null = null): FiledRow[] {
+    const units = SqliteReportReader.unitClause(unitIds);
+    // One number per row (unit id and lateness packed), so no row array is made.
+    const statement = this.statement(`SELECT "unitId" * 2 + (CASE WHEN "late" = 1 THEN 1 ELSE 0 END) FROM "Submission" WHERE "formId" = ? AND "periodKey" = ?${units.sql}`).pluck(true);
+    const found: FiledRow[] = [];
+    for (const periodKey of SqliteReportReader.inOrder(periodKeys)) {
+      const rows = statement.all(formId, periodKey, ...units.params) as number[];
+      for (let i = 0; i < rows.length; i += 1) {
+        const packed = rows[i] as number;
+        const unitId = Math.floor(packed / 2);
+        found.push({ unitId, periodKey, late: packed - unitId * 2 === 1 });
+      }
+    }
+    return found;
   }
 
   /** Rows as [unitId, periodKey, formVersion, answers JSON]: arrays, so that only the caller's objects are made. */
   answers(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null = null): AnswerTextRow[] {
     const units = SqliteReportReader.unitClause(unitIds);
-    const sql = `SELECT "unitId", "periodKey", "formVersion", "answers" FROM "Submission" WHERE "formId" = ? AND "periodKey" IN (${periodKeys.map(() => '?').join(', ')})${units.sql}`;
+    const sql = `SELECT "unitId", "periodKey", "formVersion", "answers" FROM "Submission" WHERE "formId" = ? AND "periodKey" IN (${SqliteReportReader.list(periodKeys)})${units.sql}`;
     return this.statement(sql).raw(true).all(formId, ...periodKeys, ...units.params) as AnswerTextRow[];
+  }
+
+  /**
+   * The answers of a form's periods handed to `visit` as [unitId, answers JSON] with the period key,
+   * one period at a time (so at most one period's rows are held, and no period key is read per row),
+   * periods in key order, as `answers` lists them.
+   */
+  eachAnswer(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null, visit: (unitId: number, periodKey: string, answers: string) => void): void {
+    const units = SqliteReportReader.unitClause(unitIds);
+    const statement = this.statement(`SELECT "unitId", "answers" FROM "Submission" WHERE "formId" = ? AND "periodKey" = ?${units.sql}`).raw(true);
+    for (const periodKey of SqliteReportReader.inOrder(periodKeys)) {
+      const rows = statement.all(formId, periodKey, ...units.params) as Array<[number, string]>;
+      for (let i = 0; i < rows.length; i += 1) {
+        const row = rows[i] as [number, string];
+        visit(row[0], periodKey, row[1]);
+      }
+    }
+  }
+
+  /** Distinct keys in the order SQLite walks an `IN (...)` list on the index: ascending. */
+  private static inOrder(keys: readonly string[]): string[] {
+    return [...new Set(keys)].sort();
+  }
+
+  private static list(values: readonly unknown[]): string {
+    return values.map(() => '?').join(', ');
   }
 
   close(): void {
