@@ -38,10 +38,23 @@ export async function createBotCore(config: Config, prisma: PrismaClient, logger
     timeZone: config.BOT_TIMEZONE,
     defaultLocale: config.BOT_LOCALE,
     locks: isPostgresUrl(config.DATABASE_URL) ? storage.senderLeases : undefined,
-    onError: (error, message) => logger.error({ err: error, channel: message.identity.channel, update: message.updateKey }, 'inbound update failed'),
+    onError: (error, message) => logger.error({ err: describeThrown(error), channel: message.identity.channel, update: message.updateKey }, 'inbound update failed'),
   });
   wireAdminCommands(inbound, prisma, config);
   registerAwayCommand(inbound, new ContactAwayRepository(prisma), config.BOT_TIMEZONE);
   registerSupervisorQueries(inbound, { source: ReportDataRepository.forDatabase(prisma, config.DATABASE_URL), forms: () => forms.current(), timeZone: config.BOT_TIMEZONE });
   return { storage, forms, inbound, clock, config };
+}
+
+/** An Error as it is; anything else thrown (a string, a plain object) turned into one, so the log shows what it was. */
+function describeThrown(error: unknown): Error {
+  if (error instanceof Error) return error;
+  const name = (error as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof error;
+  let text: string;
+  try {
+    text = JSON.stringify(error) ?? String(error);
+  } catch {
+    text = String(error);
+  }
+  return new Error(`non-Error thrown (${name}): ${text.slice(0, 500)}`);
 }
