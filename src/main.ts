@@ -1,21 +1,21 @@
+import { dirname, join } from 'node:path';
+import { createDigestComposer } from './app/digest/digest-composer.ts';
 import { createBotCore, type BotCore } from './bot-core.ts';
 import type { RunningChannel } from './channels/channel.ts';
 import { ConsoleChannel } from './channels/console/console-channel.ts';
 import { TelegramChannel } from './channels/telegram/telegram-channel.ts';
 import { ZaloChannel } from './channels/zalo/zalo-channel.ts';
-import { dirname, join } from 'node:path';
-import { createDigestComposer } from './app/digest/digest-composer.ts';
 import { ConfigError, isPostgresUrl, parseConfig, readDotenv, secretsOf, sqlitePathOf, type Config } from './config.ts';
 import { ChartStore, registerChartRoute } from './http/chart-route.ts';
-import { ReportDataRepository } from './storage/repositories/report-data-repository.ts';
 import { registerHealthRoute, type ChannelStatus } from './http/health-route.ts';
 import { HttpServer } from './http/http-server.ts';
 import { describeError } from './i18n/describe-error.ts';
 import { toLocale } from './i18n/locales.ts';
 import { translate } from './i18n/translator.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
-import { isDatabaseReachable, openDatabase, type PrismaClient } from './storage/database.ts';
 import { createScheduling } from './scheduling.ts';
+import { isDatabaseReachable, openDatabase, type PrismaClient } from './storage/database.ts';
+import { ReportDataRepository } from './storage/repositories/report-data-repository.ts';
 import { seedDemoProvince } from './storage/seed-demo.ts';
 
 /** The composition root: configuration, storage, the core, HTTP, channels, and a clean shutdown. */
@@ -107,37 +107,16 @@ function readConfigOrExit(): Config {
 function buildChannels(config: Config, core: BotCore, http: HttpServer, logger: Logger): RunningChannel[] {
   const t = (key: string) => translate(config.BOT_LOCALE, key);
   const channels: RunningChannel[] = [];
+  const shared = { http, inbound: core.inbound, inboundLog: core.storage.inbound, logger, locale: config.BOT_LOCALE };
   if (config.TELEGRAM_BOT_TOKEN) {
-    channels.push(
-      new TelegramChannel({
-        token: config.TELEGRAM_BOT_TOKEN,
-        apiRoot: config.TELEGRAM_API_ROOT,
-        webhookUrl: config.TELEGRAM_WEBHOOK_URL,
-        webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
-        http,
-        inbound: core.inbound,
-        inboundLog: core.storage.inbound,
-        logger,
-        locale: config.BOT_LOCALE,
-      }),
-    );
+    const { TELEGRAM_API_ROOT: apiRoot, TELEGRAM_WEBHOOK_URL: webhookUrl, TELEGRAM_WEBHOOK_SECRET: webhookSecret } = config;
+    channels.push(new TelegramChannel({ ...shared, token: config.TELEGRAM_BOT_TOKEN, apiRoot, webhookUrl, webhookSecret }));
   } else {
     logger.info(t('startup.telegram_off'));
   }
   if (config.ZALO_BOT_TOKEN) {
-    channels.push(
-      new ZaloChannel({
-        token: config.ZALO_BOT_TOKEN,
-        apiRoot: config.ZALO_API_ROOT,
-        webhookUrl: config.ZALO_WEBHOOK_URL,
-        webhookSecret: config.ZALO_WEBHOOK_SECRET,
-        http,
-        inbound: core.inbound,
-        inboundLog: core.storage.inbound,
-        logger,
-        locale: config.BOT_LOCALE,
-      }),
-    );
+    const { ZALO_API_ROOT: apiRoot, ZALO_WEBHOOK_URL: webhookUrl, ZALO_WEBHOOK_SECRET: webhookSecret } = config;
+    channels.push(new ZaloChannel({ ...shared, token: config.ZALO_BOT_TOKEN, apiRoot, webhookUrl, webhookSecret }));
   } else {
     logger.info(t('startup.zalo_off'));
   }

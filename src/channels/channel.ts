@@ -1,3 +1,9 @@
+import type { InboundHandler } from '../app/inbound-handler.ts';
+import type { HttpServer } from '../http/http-server.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { InboundLogRepository } from '../storage/repositories/inbound-log-repository.ts';
+
 /**
  * What the composition root needs of a messenger channel: start it, stop it, and say how it is doing.
  * Everything platform-specific stays inside the channel's own folder.
@@ -7,4 +13,17 @@ export interface RunningChannel {
   start(): Promise<void>;
   stop(): Promise<void>;
   status(): 'running' | 'failed';
+}
+
+/** What a messenger channel is built from: its API, its optional webhook, and the core it feeds. */
+export interface MessengerChannelOptions {
+  token: string;
+  apiRoot: string;
+  webhookUrl?: string;
+  webhookSecret?: string;
+  http: HttpServer;
+  inbound: InboundHandler;
+  inboundLog: InboundLogRepository;
+  logger: Logger;
+  locale: Locale;
 }

@@ -1,27 +1,13 @@
 import { Telegraf } from 'telegraf';
-import type { InboundHandler } from '../../app/inbound-handler.ts';
-import type { HttpServer } from '../../http/http-server.ts';
 import { translate } from '../../i18n/translator.ts';
-import type { Logger } from '../../logging/logger.ts';
-import type { InboundLogRepository } from '../../storage/repositories/inbound-log-repository.ts';
-import type { RunningChannel } from '../channel.ts';
+import type { MessengerChannelOptions, RunningChannel } from '../channel.ts';
 import { secretMatches, webhookPath } from '../webhook-secret.ts';
 import { registerCommandMenu } from './telegram-menu.ts';
 import { renderForTelegram } from './telegram-render.ts';
 import { readTelegramError, sendReplyParts } from './telegram-sender.ts';
 import { callbackChatId, toInboundMessage, type TelegramUpdateShape } from './telegram-updates.ts';
 
-export interface TelegramChannelOptions {
-  token: string;
-  apiRoot: string;
-  webhookUrl?: string;
-  webhookSecret?: string;
-  http: HttpServer;
-  inbound: InboundHandler;
-  inboundLog: InboundLogRepository;
-  logger: Logger;
-  locale: 'vi' | 'en';
-}
+export type TelegramChannelOptions = MessengerChannelOptions;
 
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 

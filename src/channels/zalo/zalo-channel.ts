@@ -1,10 +1,7 @@
-import type { InboundHandler, InboundReplies } from '../../app/inbound-handler.ts';
-import type { HttpRequest, HttpResponse, HttpServer } from '../../http/http-server.ts';
-import type { Locale } from '../../i18n/locales.ts';
+import type { InboundReplies } from '../../app/inbound-handler.ts';
+import type { HttpRequest, HttpResponse } from '../../http/http-server.ts';
 import { translate } from '../../i18n/translator.ts';
-import type { Logger } from '../../logging/logger.ts';
-import type { InboundLogRepository } from '../../storage/repositories/inbound-log-repository.ts';
-import type { RunningChannel } from '../channel.ts';
+import type { MessengerChannelOptions, RunningChannel } from '../channel.ts';
 import { renderAsNumberedText } from '../render-reply.ts';
 import { splitMessage } from '../split-message.ts';
 import { secretMatches, webhookPath } from '../webhook-secret.ts';
@@ -25,16 +22,7 @@ export interface ZaloChannelTuning {
   sendRetry?: Pick<RetryOptions, 'attempts' | 'baseDelayMs' | 'maxDelayMs' | 'random'>;
 }
 
-export interface ZaloChannelOptions {
-  token: string;
-  apiRoot: string;
-  webhookUrl?: string;
-  webhookSecret?: string;
-  http: HttpServer;
-  inbound: InboundHandler;
-  inboundLog: InboundLogRepository;
-  logger: Logger;
-  locale: Locale;
+export interface ZaloChannelOptions extends MessengerChannelOptions {
   tuning?: ZaloChannelTuning;
 }
 
