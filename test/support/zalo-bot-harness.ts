@@ -123,7 +123,7 @@ export class ZaloBotHarness {
     const logs = new LogCapture();
     const logger: Logger = createLogger({ level: 'info', pretty: false, secrets: [], destination: logs.stream });
     const clock = { current: options.now };
-    const config = parseConfig({ BOT_TIMEZONE: TIME_ZONE, BOT_LOCALE: 'vi' });
+    const config = parseConfig({ DATABASE_URL: `file:${databasePath}`, BOT_TIMEZONE: TIME_ZONE, BOT_LOCALE: 'vi' });
     const core = await createBotCore(config, prisma, logger, { now: () => clock.current });
     const ownsEmulator = options.emulator === undefined;
     const emulator = options.emulator ?? (await ZaloEmulator.start({ maxPollWaitMs: 200, ...options.emulatorOptions }));
