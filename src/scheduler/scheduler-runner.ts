@@ -25,7 +25,7 @@ export interface SchedulerDeps {
   store: WaveStore;
   recipients: RecipientDirectory;
   composer: DigestComposer;
-  logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
+  logger?: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
   /** Called after a wave wrote messages, e.g. to wake the outbox sender. */
   onMessages?: () => void;
 }
@@ -82,7 +82,9 @@ export class SchedulerRunner {
       try {
         const outcome = await this.#run(wave, now);
         reports.push({ key: wave.key, job: wave.job, status: outcome.status, messages: outcome.messages });
-        this.deps.logger?.info({ wave: wave.key, status: outcome.status, ...outcome.detail }, 'scheduled wave');
+        // A wave that wrote nothing (everyone submitted, or no one reachable) is not news for the operator.
+        const log = outcome.messages > 0 ? this.deps.logger?.info : this.deps.logger?.debug;
+        log?.call(this.deps.logger, { wave: wave.key, status: outcome.status, ...outcome.detail }, 'scheduled wave');
         if (outcome.messages > 0) this.deps.onMessages?.();
       } catch (error) {
         reports.push({ key: wave.key, job: wave.job, status: 'failed', messages: 0 });
