@@ -14,7 +14,7 @@ import { registerContactsCommands } from './commands/contacts.ts';
 /** The admin command line: `npm run cli -- <group> <command>`. */
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('cli')
-    .description('Reporting bot administration / Quản trị bot báo cáo')
+    .description(ctx.t('cli_help.program'))
     .showHelpAfterError()
     .exitOverride();
   registerDbCommands(program, ctx);

@@ -10,19 +10,11 @@ import { ContactAdminRepository, type ContactListRow } from '../../storage/repos
 import type { CliContext } from '../cli-context.ts';
 import { printImport, readImportBytes } from './units.ts';
 
-const CONTACTS_HELP = `
-File: CSV (UTF-8, with or without BOM; "," or ";" separated) or Excel .xlsx (first sheet).
-Columns (headers in English or Vietnamese; case and diacritics are ignored):
-${describeColumns(CONTACT_COLUMNS)}
-Roles: reporter (báo cáo, nguoibaocao), supervisor (theo dõi, giám sát), admin (quản trị).
-Units must exist and be active (run units import first).
-
-Each person is matched by a stable key, stored as the contact's external key:
-  phone:<phone>              when the row has a phone (normalised: 0912 345 678, +84912345678 → 0912345678)
-  name:<unit code>:<name>    otherwise (name in lower case, diacritics kept)
-Several rows with the same phone are one person with several roles. Importing the same file twice
-changes nothing. Roles are only added. Contacts left out of the file are left as they are; use
-"contacts deactivate" to take someone off.`;
+/** The text after `contacts import --help`: the file format, the accepted headers (built from the column spec) and the rules. */
+function contactsHelp(ctx: CliContext): string {
+  const columns = ctx.t('cli_help.import_file_columns', { columns: describeColumns(CONTACT_COLUMNS) });
+  return `\n${columns}\n${ctx.t('cli_help.contacts_import_rules')}`;
+}
 
 function channelsText(ctx: CliContext, row: ContactListRow): string {
   const linked = [row.channels.telegram ? 'telegram' : '', row.channels.zalo ? 'zalo' : ''].filter(Boolean).join('+') || ctx.t('admin.channel_none');
@@ -31,13 +23,13 @@ function channelsText(ctx: CliContext, row: ContactListRow): string {
 
 /** `contacts import`, `contacts list`, `contacts deactivate`: the roster of people and their roles. */
 export function registerContactsCommands(program: Command, ctx: CliContext): void {
-  const contacts = program.command('contacts').description('Contacts / Người liên hệ');
+  const contacts = program.command('contacts').description(ctx.t('cli_help.contacts'));
   contacts
     .command('import <file>')
-    .description('Add or update contacts and their roles from a CSV or Excel file')
-    .option('--dry-run', 'check the file and show what would change, without writing')
-    .option('--json', 'print only the summary as JSON')
-    .addHelpText('after', CONTACTS_HELP)
+    .description(ctx.t('cli_help.contacts_import'))
+    .option('--dry-run', ctx.t('cli_help.dry_run'))
+    .option('--json', ctx.t('cli_help.json_summary'))
+    .addHelpText('after', contactsHelp(ctx))
     .action(async (file: string, options: { dryRun?: boolean; json?: boolean }) => {
       const bytes = await readImportBytes(ctx, file);
       const outcome = await importContacts(bytes, basename(file), new ContactAdminRepository(await ctx.getPrisma()), {
@@ -50,11 +42,11 @@ export function registerContactsCommands(program: Command, ctx: CliContext): voi
     });
   contacts
     .command('list')
-    .description('Show contacts with their roles and channels (telegram/zalo linked, unreachable)')
-    .option('--unit <code>', 'only contacts with a role in this unit')
-    .addOption(new Option('--role <role>', 'only contacts with this role').choices(ROLE_NAMES))
-    .option('--all', 'include deactivated contacts')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.contacts_list'))
+    .option('--unit <code>', ctx.t('cli_help.contacts_list_unit'))
+    .addOption(new Option('--role <role>', ctx.t('cli_help.contacts_list_role')).choices(ROLE_NAMES))
+    .option('--all', ctx.t('cli_help.contacts_list_all'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { unit?: string; role?: RoleName; all?: boolean; json?: boolean }) => {
       const rows = await new ContactAdminRepository(await ctx.getPrisma()).list({ unitCode: options.unit, role: options.role, all: options.all });
       if (options.json) return ctx.json(rows);
@@ -72,8 +64,8 @@ export function registerContactsCommands(program: Command, ctx: CliContext): voi
     });
   contacts
     .command('deactivate <contact>')
-    .description('Take a contact off the roster, by id or external key (their reports stay)')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.contacts_deactivate'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action(async (contact: string, options: { json?: boolean }) => {
       const result = await new ContactAdminRepository(await ctx.getPrisma()).deactivate(contact, 'cli');
       if (!result.found) throw ctx.error('admin.contact_not_found', { contact });

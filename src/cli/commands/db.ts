@@ -7,10 +7,10 @@ import type { CliContext } from '../cli-context.ts';
 
 /** `db migrate`: applies the shipped migrations; a second run does nothing. */
 export function registerDbCommands(program: Command, ctx: CliContext): void {
-  const db = program.command('db').description('Database / Cơ sở dữ liệu');
+  const db = program.command('db').description(ctx.t('cli_help.db'));
   db.command('migrate')
-    .description('Apply pending database migrations')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.db_migrate'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { json?: boolean }) => {
       const report = await migrateDatabaseUrl(ctx.getConfig().DATABASE_URL);
       if (options.json) return ctx.json(report);
@@ -18,10 +18,10 @@ export function registerDbCommands(program: Command, ctx: CliContext): void {
       else ctx.say('cli.migrate_nothing', { count: report.alreadyApplied });
     });
   db.command('copy')
-    .description('Copy every row to another, empty database (e.g. SQLite to PostgreSQL), then verify the counts')
-    .requiredOption('--from <url>', 'source DATABASE_URL')
-    .requiredOption('--to <url>', 'target DATABASE_URL (migrated first; must be empty)')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.db_copy'))
+    .requiredOption('--from <url>', ctx.t('cli_help.db_copy_from'))
+    .requiredOption('--to <url>', ctx.t('cli_help.db_copy_to'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { from: string; to: string; json?: boolean }) => {
       for (const url of [options.from, options.to]) {
         if (!/^(file:|postgres(ql)?:\/\/)/.test(url)) throw ctx.error('cli.copy_bad_url');

@@ -31,12 +31,12 @@ export async function operatorScope(ctx: CliContext, deps: ReportDeps, code: str
  * `indicators`), registered together so the program adds one line for all of them.
  */
 export function registerDigestCommands(program: Command, ctx: CliContext): void {
-  const digest = program.command('digest').description('Supervisors’ digest / Bản tổng hợp');
+  const digest = program.command('digest').description(ctx.t('cli_help.digest'));
   digest
     .command('preview')
-    .description('Print the digest text for a unit and its subtree (default: the province)')
-    .option('--scope <code>', 'unit code')
-    .addOption(new Option('--locale <locale>', 'language').choices(['vi', 'en']))
+    .description(ctx.t('cli_help.digest_preview'))
+    .option('--scope <code>', ctx.t('cli_help.unit_code'))
+    .addOption(new Option('--locale <locale>', ctx.t('cli_help.language')).choices(['vi', 'en']))
     .action(async (options: { scope?: string; locale?: Locale }) => {
       const deps = await reportDeps(ctx);
       const scope = await operatorScope(ctx, deps, options.scope);

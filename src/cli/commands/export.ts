@@ -23,11 +23,11 @@ async function formVersions(ctx: CliContext, current: Form): Promise<Map<number,
 export function registerExportCommand(program: Command, ctx: CliContext): void {
   program
     .command('export')
-    .description('Write one period of a form to an Excel file: every submission, status and time; one sheet per form version')
-    .requiredOption('--form <form_id>', 'form id')
-    .requiredOption('--period <key>', 'period key, e.g. 2026-W48, 2026-11, 2026')
-    .requiredOption('--out <file>', 'the .xlsx file to write')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.export'))
+    .requiredOption('--form <form_id>', ctx.t('cli_help.form_id'))
+    .requiredOption('--period <key>', ctx.t('cli_help.export_period'))
+    .requiredOption('--out <file>', ctx.t('cli_help.export_out'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { form: string; period: string; out: string; json?: boolean }) => {
       const deps = await reportDeps(ctx);
       const form = deps.forms().find((f) => f.id === options.form);

@@ -43,11 +43,11 @@ export function describeForm(form: Form) {
 
 /** `forms list`, `forms show <form_id>` and `forms validate <file>`. */
 export function registerFormsCommands(program: Command, ctx: CliContext): void {
-  const forms = program.command('forms').description('Report forms / Biểu mẫu báo cáo');
+  const forms = program.command('forms').description(ctx.t('cli_help.forms'));
   forms
     .command('list')
-    .description('List the report forms')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.forms_list'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action((options: { json?: boolean }) => {
       const list = readFormFolder().map(({ form }) => ({
         form_id: form.id,
@@ -61,8 +61,8 @@ export function registerFormsCommands(program: Command, ctx: CliContext): void {
     });
   forms
     .command('show <form_id>')
-    .description('Show one form: questions, types, bounds, choices and relevance')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.forms_show'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action((formId: string, options: { json?: boolean }) => {
       const found = readFormFolder().find(({ form }) => form.id === formId);
       if (!found) throw ctx.error('cli.form_not_found', { form: formId });
@@ -75,8 +75,8 @@ export function registerFormsCommands(program: Command, ctx: CliContext): void {
     });
   forms
     .command('validate <file>')
-    .description('Check a form file; exit 0 when valid, 1 with the reasons')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.forms_validate'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action((file: string, options: { json?: boolean }) => {
       const result = readFormFile(file);
       if (result.ok) {

@@ -44,10 +44,10 @@ export function indicatorJson(summary: IndicatorSummary) {
 export function registerIndicatorsCommand(program: Command, ctx: CliContext): void {
   program
     .command('indicators')
-    .description('The plan’s indicators for a unit’s subtree: numerator, denominator, value, target, status, pace')
-    .option('--scope <code>', 'unit code (default: the province)')
-    .option('--at <date>', 'judge at this date (2026-11-27 or 27/11/2026): its year and pace')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.indicators'))
+    .option('--scope <code>', ctx.t('cli_help.indicators_scope'))
+    .option('--at <date>', ctx.t('cli_help.indicators_at'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { scope?: string; at?: string; json?: boolean }) => {
       const deps = await reportDeps(ctx);
       const tz = deps.timeZone;

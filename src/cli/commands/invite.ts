@@ -17,15 +17,15 @@ function positiveInt(value: string): number {
 
 /** `invite create`, `invite list` and `invite revoke`. Codes are printed once and stored only as hashes. */
 export function registerInviteCommands(program: Command, ctx: CliContext): void {
-  const invite = program.command('invite').description('Invitations / Mã mời');
+  const invite = program.command('invite').description(ctx.t('cli_help.invite'));
   invite
     .command('create')
-    .description('Create single-use invitation codes for a unit, with their Telegram links')
-    .requiredOption('--unit <code>', 'unit code')
-    .addOption(new Option('--role <role>', 'role').choices(ROLES).makeOptionMandatory())
-    .option('--count <n>', 'how many codes (one per person)', positiveInt, 1)
-    .option('--days <n>', 'days before the codes expire', positiveInt, 14)
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.invite_create'))
+    .requiredOption('--unit <code>', ctx.t('cli_help.unit_code'))
+    .addOption(new Option('--role <role>', ctx.t('cli_help.role')).choices(ROLES).makeOptionMandatory())
+    .option('--count <n>', ctx.t('cli_help.invite_create_count'), positiveInt, 1)
+    .option('--days <n>', ctx.t('cli_help.invite_create_days'), positiveInt, 14)
+    .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { unit: string; role: RoleName; count: number; days: number; json?: boolean }) => {
       const prisma = await ctx.getPrisma();
       const unit = await prisma.unit.findUnique({ where: { code: options.unit } });
@@ -47,9 +47,9 @@ export function registerInviteCommands(program: Command, ctx: CliContext): void 
     });
   invite
     .command('list')
-    .description('List invitations (never their codes)')
-    .option('--unit <code>', 'only this unit')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.invite_list'))
+    .option('--unit <code>', ctx.t('cli_help.only_unit'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { unit?: string; json?: boolean }) => {
       const prisma = await ctx.getPrisma();
       const unit = options.unit ? await prisma.unit.findUnique({ where: { code: options.unit } }) : null;
@@ -64,8 +64,8 @@ export function registerInviteCommands(program: Command, ctx: CliContext): void 
     });
   invite
     .command('revoke <id>')
-    .description('Withdraw an unused invitation (audited)')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.invite_revoke'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action(async (id: string, options: { json?: boolean }) => {
       const revoked = /^\d+$/.test(id) && (await new InviteRepository(await ctx.getPrisma()).revoke(Number(id), 'cli'));
       if (!revoked) throw ctx.error('cli.invite_not_revocable', { id });

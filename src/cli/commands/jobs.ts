@@ -20,11 +20,11 @@ interface JobLine {
 
 /** `jobs list`: the last and the next run of each scheduled job (per form: open, reminders, escalation; the digest). */
 export function registerJobsCommands(program: Command, ctx: CliContext): void {
-  const jobs = program.command('jobs').description('Scheduled jobs / Công việc theo lịch');
+  const jobs = program.command('jobs').description(ctx.t('cli_help.jobs'));
   jobs
     .command('list')
-    .description('Last and next run of every scheduled job')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.jobs_list'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { json?: boolean }) => {
       const config = ctx.getConfig();
       const forms = readFormFolder().map((file) => file.form);

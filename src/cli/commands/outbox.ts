@@ -7,11 +7,11 @@ const RECENT_DEAD = 5;
 
 /** `outbox status`: how many messages wait, are being sent, were sent, failed for now, or were given up, and why. */
 export function registerOutboxCommands(program: Command, ctx: CliContext): void {
-  const outbox = program.command('outbox').description('Outgoing messages / Hàng đợi tin nhắn gửi đi');
+  const outbox = program.command('outbox').description(ctx.t('cli_help.outbox'));
   outbox
     .command('status')
-    .description('Counts of outbox messages by state, and the latest dead letters with their reasons')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.outbox_status'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { json?: boolean }) => {
       const repository = new OutboxRepository(await ctx.getPrisma());
       const counts = await repository.counts();

@@ -14,13 +14,13 @@ import type { CliContext } from '../cli-context.ts';
  * bot delivers it) and to the audit log.
  */
 export function registerRemindersCommands(program: Command, ctx: CliContext): void {
-  const reminders = program.command('reminders').description('Reminders / Nhắc nhở báo cáo');
+  const reminders = program.command('reminders').description(ctx.t('cli_help.reminders'));
   reminders
     .command('send')
-    .description('Remind now every unit that has not submitted a period of a form')
-    .requiredOption('--form <form_id>', 'form id')
-    .option('--period <key>', 'period key (default: the open period due first)')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.reminders_send'))
+    .requiredOption('--form <form_id>', ctx.t('cli_help.form_id'))
+    .option('--period <key>', ctx.t('cli_help.reminders_send_period'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { form: string; period?: string; json?: boolean }) => {
       const config = ctx.getConfig();
       const prisma = await ctx.getPrisma();

@@ -4,11 +4,11 @@ import type { CliContext } from '../cli-context.ts';
 
 /** `seed demo`: loads the demo province; running it again changes nothing. */
 export function registerSeedCommands(program: Command, ctx: CliContext): void {
-  const seed = program.command('seed').description('Demo data / Dữ liệu mẫu');
+  const seed = program.command('seed').description(ctx.t('cli_help.seed'));
   seed
     .command('demo')
-    .description('Load the demo province (idempotent)')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.seed_demo'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { json?: boolean }) => {
       const report = await seedDemoProvince(await ctx.getPrisma());
       if (options.json) return ctx.json(report);

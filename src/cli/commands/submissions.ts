@@ -6,13 +6,13 @@ import { reportDeps } from './digest.ts';
 
 /** `submissions list [--form <id>] [--period <key>] [--json]`: stored reports with status and time. */
 export function registerSubmissionsCommands(program: Command, ctx: CliContext): void {
-  const submissions = program.command('submissions').description('Stored reports / Báo cáo đã nộp');
+  const submissions = program.command('submissions').description(ctx.t('cli_help.submissions'));
   submissions
     .command('list')
-    .description('List submissions (current revision), optionally of one form and period')
-    .option('--form <form_id>', 'only this form')
-    .option('--period <key>', 'only this period')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.submissions_list'))
+    .option('--form <form_id>', ctx.t('cli_help.only_form'))
+    .option('--period <key>', ctx.t('cli_help.only_period'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { form?: string; period?: string; json?: boolean }) => {
       const deps = await reportDeps(ctx);
       const tree = new UnitTree(await deps.source.units());

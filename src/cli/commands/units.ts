@@ -9,16 +9,11 @@ import { UNIT_KINDS } from '../../admin/vocabulary.ts';
 import { UnitRepository } from '../../storage/repositories/unit-repository.ts';
 import type { CliContext } from '../cli-context.ts';
 
-const UNITS_HELP = `
-File: CSV (UTF-8, with or without BOM; "," or ";" separated) or Excel .xlsx (first sheet).
-Columns (headers in English or Vietnamese; case and diacritics are ignored):
-${describeColumns(UNIT_COLUMNS)}
-Kinds: ${UNIT_KINDS.join(', ')} (or tỉnh, sở/ban/ngành, cơ quan/đơn vị, hội/hội đặc thù, cơ sở).
-An empty parent code makes a top-level unit.
-
-Every row is checked first; nothing is written unless the whole file is valid. Units are matched by
-code, so importing the same file twice changes nothing. A unit left out of the file is deactivated,
-never deleted (its reports stay); the root province unit and the parents of units in the file stay active.`;
+/** The text after `units import --help`: the file format, the accepted headers (built from the column spec) and the rules. */
+function unitsHelp(ctx: CliContext): string {
+  const columns = ctx.t('cli_help.import_file_columns', { columns: describeColumns(UNIT_COLUMNS) });
+  return `\n${columns}\n${ctx.t('cli_help.units_import_rules', { kinds: UNIT_KINDS.join(', ') })}`;
+}
 
 /** Reads an import file, turning a missing or unreadable file into an operator-facing error. */
 export async function readImportBytes(ctx: CliContext, file: string): Promise<Uint8Array> {
@@ -39,13 +34,13 @@ export function printImport(ctx: CliContext, report: ReturnType<typeof importRep
 
 /** `units import`, `units list`: the unit hierarchy, loaded from a spreadsheet and shown as a tree. */
 export function registerUnitsCommands(program: Command, ctx: CliContext): void {
-  const units = program.command('units').description('Units / Đơn vị');
+  const units = program.command('units').description(ctx.t('cli_help.units'));
   units
     .command('import <file>')
-    .description('Load or update the units from a CSV or Excel file')
-    .option('--dry-run', 'check the file and show what would change, without writing')
-    .option('--json', 'print only the summary as JSON')
-    .addHelpText('after', UNITS_HELP)
+    .description(ctx.t('cli_help.units_import'))
+    .option('--dry-run', ctx.t('cli_help.dry_run'))
+    .option('--json', ctx.t('cli_help.json_summary'))
+    .addHelpText('after', unitsHelp(ctx))
     .action(async (file: string, options: { dryRun?: boolean; json?: boolean }) => {
       const bytes = await readImportBytes(ctx, file);
       const outcome = await importUnits(bytes, basename(file), new UnitRepository(await ctx.getPrisma()), {
@@ -57,9 +52,9 @@ export function registerUnitsCommands(program: Command, ctx: CliContext): void {
     });
   units
     .command('list')
-    .description('Show the units in tree order (active ones unless --all)')
-    .option('--all', 'include deactivated units')
-    .option('--json', 'print JSON only')
+    .description(ctx.t('cli_help.units_list'))
+    .option('--all', ctx.t('cli_help.units_list_all'))
+    .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { all?: boolean; json?: boolean }) => {
       const rows = await new UnitRepository(await ctx.getPrisma()).list({ all: options.all });
       if (options.json) return ctx.json(rows);
