@@ -31,7 +31,7 @@ const scheduling = createScheduling({
   forms,
   clock,
   logger,
-  senderTuning: { leaseMs: Number(process.env.WORKER_LEASE_MS ?? 3000), pollIntervalMs: 200, worker: process.env.WORKER_NAME },
+  senderTuning: { leaseMs: Number(process.env.WORKER_LEASE_MS ?? 30_000), pollIntervalMs: 200, worker: process.env.WORKER_NAME },
 });
 scheduling.sender.start();
 const waves = await scheduling.runner.tick(clock.now());
