@@ -21,6 +21,8 @@ export interface BotCore {
   inbound: InboundHandler;
   clock: Clock;
   config: Config;
+  /** The digests' reader, made once: chat queries and the weekly digest share it (and its SQLite connection). */
+  reportData: ReportDataRepository;
 }
 
 /** Wires the core over a migrated database; channels are added on top by the composition root. */
@@ -42,8 +44,9 @@ export async function createBotCore(config: Config, prisma: PrismaClient, logger
   });
   wireAdminCommands(inbound, prisma, config);
   registerAwayCommand(inbound, new ContactAwayRepository(prisma), config.BOT_TIMEZONE);
-  registerSupervisorQueries(inbound, { source: ReportDataRepository.forDatabase(prisma, config.DATABASE_URL), forms: () => forms.current(), timeZone: config.BOT_TIMEZONE });
-  return { storage, forms, inbound, clock, config };
+  const reportData = ReportDataRepository.forDatabase(prisma, config.DATABASE_URL);
+  registerSupervisorQueries(inbound, { source: reportData, forms: () => forms.current(), timeZone: config.BOT_TIMEZONE });
+  return { storage, forms, inbound, clock, config, reportData };
 }
 
 /** An Error as it is; anything else thrown (a string, a plain object) turned into one, so the log shows what it was. */

@@ -15,7 +15,6 @@ import { translate } from './i18n/translator.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
 import { createScheduling } from './scheduling.ts';
 import { isDatabaseReachable, openDatabase, type PrismaClient } from './storage/database.ts';
-import { ReportDataRepository } from './storage/repositories/report-data-repository.ts';
 import { seedDemoProvince } from './storage/seed-demo.ts';
 
 /** The composition root: configuration, storage, the core, HTTP, channels, and a clean shutdown. */
@@ -63,7 +62,7 @@ async function main(): Promise<void> {
   const charts = config.PUBLIC_BASE_URL ? new ChartStore(chartsFolder(config), config.PUBLIC_BASE_URL) : undefined;
   if (charts) registerChartRoute(http, charts);
   const composer = createDigestComposer({
-    source: ReportDataRepository.forDatabase(prisma, config.DATABASE_URL),
+    source: core.reportData,
     forms: () => core.forms.current(),
     timeZone: config.BOT_TIMEZONE,
     contacts: core.storage.contacts,
