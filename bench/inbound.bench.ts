@@ -1,155 +1,162 @@
 /**
- * Inbound throughput: a few hundred registered reporters each send a complete weekly report to the
- * real Telegram channel in webhook mode (SQLite file, every step persisted), POSTed over loopback
- * HTTP as Telegram does (one update in flight per chat, many chats at once); next to a bare telegraf
- * echo bot on the same emulator and loopback path. Prints updates, duration, rate and p50/p99 latency
- * of each and the ratio. With TEST_POSTGRES_URL, the same on PostgreSQL. Never asserts: figures only.
+ * Inbound throughput, measured from outside as a user's traffic would come: the real program started
+ * as README says (`npm start`) with a Telegram webhook, a stub Bot API in its own process, and the load
+ * from another process: 20 chats at once, each posting its updates one at a time as Telegram does for
+ * one chat; every chat files a complete weekly report. In the same run, on the same stub and load, a
+ * bare telegraf webhook echo bot and a telegraf bot that writes one row through Prisma per update.
+ * Prints updates/s, p50 and p99, CPU milliseconds per update (the whole process tree, from /proc) and
+ * SQL statements per update. The bot's clock is set to a Friday of week 48 with libfaketime when the
+ * machine has it, so that only the weekly report is open. Never asserts: figures only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { Telegraf } from 'telegraf';
-import { createBotCore } from '../src/bot-core.ts';
-import { TelegramChannel } from '../src/channels/telegram/telegram-channel.ts';
-import { parseConfig } from '../src/config.ts';
-import { HttpServer } from '../src/http/http-server.ts';
-import { createLogger } from '../src/logging/logger.ts';
-import { openDatabase, type PrismaClient } from '../src/storage/database.ts';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../src/storage/database.ts';
 import { seedDemoProvince } from '../src/storage/seed-demo.ts';
-import { addContacts, percentile, WEEKLY_REPORT_SCRIPT } from '../test/support/bench-population.ts';
-import { TelegramEmulator } from '../test/support/telegram-emulator/index.ts';
+import { addContactsToSqliteFile, WEEKLY_REPORT_SCRIPT, type BenchContact } from '../test/support/bench-population.ts';
+import { runLoad, startProcess, stopProcess, treeCpuMs, type LoadFigures } from './support/processes.ts';
 
-const REPORTERS = 300;
-/** Telegram's default max_connections: updates of this many chats in flight at once. */
-const CONNECTIONS = 40;
-const FRIDAY_W48 = new Date('2026-11-27T03:00:00Z'); // only the weekly report of week 48 is open
-const SECRET = 'bench_webhook_secret';
+const LANES = 20;
+const WARM_UP_CHATS = 40;
+const MEASURED_CHATS = 500;
 const FIRST_USER = 700_000;
+const TOKEN = '7000000001:AABenchTokenForTheInboundBenchmark_01';
+const SECRET = 'bench_webhook_secret';
+const FAKETIME_LIBRARY = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-interface Figures {
-  updates: number;
-  seconds: number;
-  rate: number;
-  p50: number;
-  p99: number;
+interface Row {
+  name: string;
+  figures: LoadFigures;
+  cpuMsPerUpdate: number;
+  sqlPerUpdate: number | null;
+  transactionsPerUpdate: number | null;
 }
 
-function textUpdate(updateId: number, userId: number, text: string): string {
-  return JSON.stringify({ update_id: updateId, message: { message_id: updateId, date: 1_800_000_000, chat: { id: userId, type: 'private' }, from: { id: userId, is_bot: false, first_name: 'Lan', language_code: 'vi' }, text } });
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 0;
 }
 
-/** Every chat sends its script one update at a time; up to CONNECTIONS chats at once. Returns the figures. */
-async function drive(url: string, headers: Record<string, string>, chats: number[], script: readonly string[]): Promise<Figures> {
-  const latencies: number[] = [];
-  let nextUpdate = 1;
-  let nextChat = 0;
-  const lane = async () => {
-    for (let index = nextChat++; index < chats.length; index = nextChat++) {
-      const chat = chats[index] ?? 0;
-      for (const text of script) {
-        const body = textUpdate(nextUpdate++, chat, text);
-        const started = performance.now();
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-        await response.arrayBuffer();
-        latencies.push(performance.now() - started);
-        if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
-      }
+function jobsFor(contacts: BenchContact[]): Array<{ userId: number; texts: readonly string[] }> {
+  return contacts.map((contact) => ({ userId: contact.telegramUserId, texts: WEEKLY_REPORT_SCRIPT }));
+}
+
+async function metrics(port: number): Promise<Record<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const values: Record<string, number> = {};
+  for (const line of text.split('\n')) {
+    const match = line.match(/^([a-z_]+(?:\{[^}]*\})?) ([0-9.e+-]+)$/);
+    if (match) values[match[1] as string] = Number(match[2]);
+  }
+  return values;
+}
+
+async function waitForHealth(port: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { channels?: { telegram?: string } };
+      if (health.channels?.telegram === 'running') return;
+    } catch {
+      // Not listening yet.
     }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the bot did not become healthy');
+}
+
+/** Warm-up, then the measured load, with CPU and counters read around it. */
+async function measure(name: string, pid: number, port: number, warm: unknown[], jobs: unknown[], counters: () => Promise<{ statements: number; transactions: number } | null>): Promise<Row> {
+  const env = { LOAD_URL: `http://127.0.0.1:${port}/tg/hook`, LOAD_SECRET: SECRET, LOAD_LANES: String(LANES) };
+  await runLoad({ ...env, LOAD_FIRST_UPDATE: '1' }, warm);
+  const before = await counters();
+  const cpuBefore = treeCpuMs(pid);
+  const figures = await runLoad({ ...env, LOAD_FIRST_UPDATE: '100000' }, jobs);
+  const cpu = treeCpuMs(pid) - cpuBefore;
+  const after = await counters();
+  const per = (value: number | undefined) => (value === undefined ? null : value / figures.updates);
+  return {
+    name,
+    figures,
+    cpuMsPerUpdate: cpu / figures.updates,
+    sqlPerUpdate: before && after ? per(after.statements - before.statements) : null,
+    transactionsPerUpdate: before && after ? per(after.transactions - before.transactions) : null,
   };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, lane));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { updates: latencies.length, seconds, rate: latencies.length / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
 }
 
-function print(label: string, f: Figures): void {
-  process.stdout.write(
-    `${label.padEnd(34)} updates ${String(f.updates).padStart(5)}   duration ${f.seconds.toFixed(2).padStart(6)} s   rate ${f.rate.toFixed(0).padStart(5)} updates/s   p50 ${f.p50.toFixed(1).padStart(6)} ms   p99 ${f.p99.toFixed(1).padStart(6)} ms\n`,
-  );
-}
-
-/** Makes the emulator know every chat (so sendMessage finds it), then drops the updates that made them. */
-async function knowChats(tg: TelegramEmulator, chats: number[]): Promise<void> {
-  for (const chat of chats) tg.userSends({ userId: chat, text: 'x', firstName: 'Lan' });
-  await fetch(`${tg.apiRoot}/bot${tg.token}/deleteWebhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ drop_pending_updates: true }) });
-}
-
-/** The product: core + TelegramChannel in webhook mode on our HttpServer, over `databaseUrl`. */
-async function runOurs(tg: TelegramEmulator, databaseUrl: string): Promise<Figures> {
-  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const logger = createLogger({ level: 'warn', pretty: false, secrets: [], destination: sink });
-  const { prisma } = await openDatabase(databaseUrl);
-  let http: HttpServer | undefined;
-  let channel: TelegramChannel | undefined;
+async function benchBot(dir: string, apiRoot: string, contacts: BenchContact[]): Promise<Row> {
+  const port = await freePort();
+  const faked = existsSync(FAKETIME_LIBRARY);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: `file:${join(dir, 'bot.db')}`,
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: apiRoot,
+    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/tg/hook`,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    ZALO_BOT_TOKEN: '',
+    HTTP_PORT: String(port),
+    LOG_LEVEL: 'warn',
+    // No reminder wave caught up at start: the figures are of inbound updates alone.
+    CATCH_UP_HOURS: '0',
+    ...(faked ? { LD_PRELOAD: FAKETIME_LIBRARY, FAKETIME: '@2026-11-27 03:00:00', FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' } : {}),
+  };
+  if (!faked) process.stdout.write('libfaketime not found: the bot runs on today\'s date, and its dialogs may differ from the script\n');
+  const { child } = await startProcess('npm', ['start', '--silent'], { env });
   try {
-    await seedDemoProvince(prisma);
-    const contacts = await addContacts(prisma, REPORTERS, { firstUserId: FIRST_USER });
-    const chats = contacts.map((contact) => contact.telegramUserId);
-    await knowChats(tg, chats);
-    http = new HttpServer(logger);
-    const { port } = await http.listen('127.0.0.1', 0);
-    const webhookUrl = `http://127.0.0.1:${port}/telegram/webhook`;
-    const config = parseConfig({ DATABASE_URL: databaseUrl, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, TELEGRAM_WEBHOOK_URL: webhookUrl, TELEGRAM_WEBHOOK_SECRET: SECRET });
-    const core = await createBotCore(config, prisma, logger, { now: () => FRIDAY_W48 });
-    channel = new TelegramChannel({ token: tg.token, apiRoot: tg.apiRoot, webhookUrl, webhookSecret: SECRET, http, inbound: core.inbound, inboundLog: core.storage.inbound, logger, locale: 'vi' });
-    await channel.start();
-    const figures = await drive(webhookUrl, { 'x-telegram-bot-api-secret-token': SECRET }, chats, WEEKLY_REPORT_SCRIPT);
-    const submitted = await prisma.submission.count({ where: { formId: 'weekly_status', periodKey: '2026-W48' } });
-    if (submitted < REPORTERS) process.stdout.write(`(warning: only ${submitted} of ${REPORTERS} weekly reports were stored)\n`);
-    return figures;
+    await waitForHealth(port);
+    const read = async () => {
+      const values = await metrics(port);
+      return { statements: values.bot_sql_statements_total ?? 0, transactions: values.bot_sql_transactions_total ?? 0 };
+    };
+    return await measure('bot (npm start, webhook, SQLite)', child.pid as number, port, jobsFor(contacts.slice(0, WARM_UP_CHATS)), jobsFor(contacts.slice(WARM_UP_CHATS)), read);
   } finally {
-    await channel?.stop();
-    await http?.close();
-    await prisma.$disconnect();
+    await stopProcess(child);
   }
 }
 
-/** A bare telegraf echo bot served through its own webhookCallback on node:http. */
-async function runBare(tg: TelegramEmulator): Promise<Figures> {
-  const bot = new Telegraf(tg.token, { telegram: { apiRoot: tg.apiRoot, webhookReply: false } });
-  bot.botInfo = await bot.telegram.getMe();
-  bot.on('text', (ctx) => ctx.reply(ctx.message.text));
-  const server: Server = createServer(bot.webhookCallback('/bare', { secretToken: SECRET }));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+async function benchReference(mode: 'echo' | 'prisma', dir: string, apiRoot: string, contacts: BenchContact[]): Promise<Row> {
+  const env = { ...process.env, REF_MODE: mode, REF_TOKEN: TOKEN, REF_API_ROOT: apiRoot, REF_SECRET: SECRET, REF_DATABASE: join(dir, `${mode}.db`) };
+  const { child, match } = await startProcess(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/support/reference-bot.ts')], { env, ready: /PORT (\d+)/ });
+  const port = Number(match[1]);
   try {
-    const chats = Array.from({ length: REPORTERS }, (_, i) => FIRST_USER + i);
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/bare`;
-    return await drive(url, { 'x-telegram-bot-api-secret-token': SECRET }, chats, WEEKLY_REPORT_SCRIPT);
+    const read = async () => (mode === 'prisma' ? ((await (await fetch(`http://127.0.0.1:${port}/stats`)).json()) as { statements: number; transactions: number }) : { statements: 0, transactions: 0 });
+    const name = mode === 'echo' ? 'telegraf echo (reference)' : 'telegraf + one Prisma create';
+    return await measure(name, child.pid as number, port, jobsFor(contacts.slice(0, WARM_UP_CHATS)), jobsFor(contacts.slice(WARM_UP_CHATS)), read);
   } finally {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await stopProcess(child);
   }
 }
 
 export async function run(): Promise<void> {
-  process.stdout.write(`${REPORTERS} reporters, ${WEEKLY_REPORT_SCRIPT.length} updates each (a complete weekly report), ${CONNECTIONS} chats in flight, one update per chat at a time\n`);
-  const tg = await TelegramEmulator.start({ rateLimit: false, maxRecords: 1_000_000 });
-  const dir = mkdtempSync(join(tmpdir(), 'baocao-bench-'));
+  const dir = mkdtempSync(join(tmpdir(), 'bench-inbound-'));
+  const stub = await startProcess(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/support/stub-bot-api.ts')], { ready: /PORT (\d+)/ });
+  const apiRoot = `http://127.0.0.1:${stub.match[1]}`;
   try {
-    const ours = await runOurs(tg, `file:${join(dir, 'bench.db')}`);
-    print('ours (webhook, SQLite, persisted)', ours);
-    const bare = await runBare(tg);
-    print('bare telegraf echo (webhook)', bare);
-    process.stdout.write(`ratio ours / bare: rate ${(ours.rate / bare.rate).toFixed(2)}×, p50 ${(ours.p50 / bare.p50).toFixed(2)}×, p99 ${(ours.p99 / bare.p99).toFixed(2)}×\n`);
-    if (process.env.TEST_POSTGRES_URL) {
-      const { freshPostgresDatabase } = await import('../test/support/postgres.ts');
-      const database = await freshPostgresDatabase();
-      try {
-        const pg = await runOurs(tg, database.url);
-        print('ours (webhook, PostgreSQL)', pg);
-        process.stdout.write(`ratio PostgreSQL / bare: rate ${(pg.rate / bare.rate).toFixed(2)}×\n`);
-      } finally {
-        await database.drop();
-      }
-    } else {
-      process.stdout.write('PostgreSQL: skipped (no TEST_POSTGRES_URL)\n');
+    const url = `file:${join(dir, 'bot.db')}`;
+    const { prisma } = await openDatabase(url);
+    await seedDemoProvince(prisma);
+    await prisma.$disconnect();
+    const contacts = addContactsToSqliteFile(join(dir, 'bot.db'), WARM_UP_CHATS + MEASURED_CHATS, { firstUserId: FIRST_USER });
+    const rows = [await benchReference('echo', dir, apiRoot, contacts), await benchReference('prisma', dir, apiRoot, contacts), await benchBot(dir, apiRoot, contacts)];
+    const echo = rows[0] as Row;
+    process.stdout.write(`${LANES} chats at once, ${MEASURED_CHATS} weekly reports of ${WEEKLY_REPORT_SCRIPT.length} updates each, load from another process\n`);
+    process.stdout.write('| target | updates/s | × echo | p50 ms | p99 ms | CPU ms/update | SQL statements/update | write transactions/update |\n|---|---|---|---|---|---|---|---|\n');
+    for (const row of rows) {
+      const { figures } = row;
+      const bad = Object.keys(figures.statuses).length ? ` (non-200: ${JSON.stringify(figures.statuses)})` : '';
+      process.stdout.write(
+        `| ${row.name} | ${figures.rate.toFixed(0)}${bad} | ${(figures.rate / echo.figures.rate).toFixed(2)} | ${figures.p50.toFixed(1)} | ${figures.p99.toFixed(1)} | ${row.cpuMsPerUpdate.toFixed(2)} | ${row.sqlPerUpdate?.toFixed(2) ?? '–'} | ${row.transactionsPerUpdate?.toFixed(2) ?? '–'} |\n`,
+      );
     }
   } finally {
-    await tg.close();
+    await stopProcess(stub.child);
     rmSync(dir, { recursive: true, force: true });
   }
 }

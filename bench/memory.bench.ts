@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { InboundMessage } from '../src/app/inbound-handler.ts';
+import type { InboundMessage } from '../src/app/inbound/inbound-message.ts';
 import { createBotCore } from '../src/bot-core.ts';
 import { parseConfig } from '../src/config.ts';
 import { createLogger } from '../src/logging/logger.ts';
@@ -54,8 +54,9 @@ function message(contact: BenchContact, text: string): InboundMessage {
   const userId = onZalo ? (contact.zaloUserId ?? '') : String(contact.telegramUserId);
   return {
     identity: { channel: onZalo ? 'zalo' : 'telegram', userId, chatId: userId, displayName: 'Lan' },
+    botKey: 'bench',
     updateKey: `mem-${updateCounter}`,
-    payload: JSON.stringify({ text }),
+    platformMessageId: `mem-${updateCounter}`,
     input: { kind: 'text', text },
   };
 }
@@ -96,7 +97,7 @@ export async function run(): Promise<void> {
       Array.from({ length: 8 }, async () => {
         for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
           for (const text of job.texts) {
-            await core.inbound.handle(message(job.contact, text));
+            await core.inbound.receive(message(job.contact, text));
             steps += 1;
           }
         }

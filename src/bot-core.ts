@@ -2,7 +2,8 @@ import { wireAdminCommands } from './admin/wire-admin-commands.ts';
 import { AttemptThrottle } from './app/attempt-throttle.ts';
 import { registerAwayCommand } from './app/away-command.ts';
 import { registerSupervisorQueries } from './app/digest/supervisor-queries.ts';
-import { InboundHandler } from './app/inbound-handler.ts';
+import { CommandRegistry } from './app/inbound/command-registry.ts';
+import { InboundPipeline } from './app/inbound/inbound-pipeline.ts';
 import { systemClock, type Clock } from './app/ports.ts';
 import { Registration } from './app/registration.ts';
 import { isPostgresUrl, type Config } from './config.ts';
@@ -18,7 +19,10 @@ import { createStorage, type Storage } from './storage/storage.ts';
 export interface BotCore {
   storage: Storage;
   forms: InMemoryFormCatalog;
-  inbound: InboundHandler;
+  /** The one receive path every channel hands its updates to. */
+  inbound: InboundPipeline;
+  /** Where features add their chat commands and buttons. */
+  commands: CommandRegistry;
   clock: Clock;
   config: Config;
   /** The digests' reader, made once: chat queries and the weekly digest share it (and its SQLite connection). */
@@ -27,37 +31,23 @@ export interface BotCore {
 
 /** Wires the core over a migrated database; channels are added on top by the composition root. */
 export async function createBotCore(config: Config, prisma: PrismaClient, logger: Logger, clock: Clock = systemClock): Promise<BotCore> {
-  const storage = createStorage(prisma);
+  const storage = createStorage(prisma, config.DATABASE_URL);
   const forms = await syncForms(prisma, readFormFolder());
-  const inbound = new InboundHandler({
-    contacts: storage.contacts,
-    inbound: storage.inbound,
-    dialogs: storage.dialogs,
-    submissions: storage.submissions,
-    forms,
+  const commands = new CommandRegistry();
+  const inbound = new InboundPipeline({
+    store: storage.inbound,
     registration: new Registration(storage.invites, new AttemptThrottle()),
+    commands,
+    forms,
     clock,
     timeZone: config.BOT_TIMEZONE,
     defaultLocale: config.BOT_LOCALE,
+    log: logger,
     locks: isPostgresUrl(config.DATABASE_URL) ? storage.senderLeases : undefined,
-    onError: (error, message) => logger.error({ err: describeThrown(error), channel: message.identity.channel, update: message.updateKey }, 'inbound update failed'),
   });
-  wireAdminCommands(inbound, prisma, config);
-  registerAwayCommand(inbound, new ContactAwayRepository(prisma), config.BOT_TIMEZONE);
+  wireAdminCommands(commands, prisma, config);
+  registerAwayCommand(commands, new ContactAwayRepository(prisma), config.BOT_TIMEZONE);
   const reportData = ReportDataRepository.forDatabase(prisma, config.DATABASE_URL);
-  registerSupervisorQueries(inbound, { source: reportData, forms: () => forms.current(), timeZone: config.BOT_TIMEZONE });
-  return { storage, forms, inbound, clock, config, reportData };
-}
-
-/** An Error as it is; anything else thrown (a string, a plain object) turned into one, so the log shows what it was. */
-function describeThrown(error: unknown): Error {
-  if (error instanceof Error) return error;
-  const name = (error as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof error;
-  let text: string;
-  try {
-    text = JSON.stringify(error) ?? String(error);
-  } catch {
-    text = String(error);
-  }
-  return new Error(`non-Error thrown (${name}): ${text.slice(0, 500)}`);
+  registerSupervisorQueries(commands, { source: reportData, forms: () => forms.current(), timeZone: config.BOT_TIMEZONE });
+  return { storage, forms, inbound, commands, clock, config, reportData };
 }

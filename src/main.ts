@@ -8,6 +8,8 @@ import { ZaloChannel } from './channels/zalo/zalo-channel.ts';
 import { ConfigError, isPostgresUrl, parseConfig, readDotenv, secretsOf, sqlitePathOf, type Config } from './config.ts';
 import { ChartStore, registerChartRoute } from './http/chart-route.ts';
 import { registerHealthRoute, type ChannelStatus } from './http/health-route.ts';
+import { registerMetricsRoute } from './http/metrics-route.ts';
+import { sqlCounters } from './storage/sql-counters.ts';
 import { HttpServer } from './http/http-server.ts';
 import { describeError } from './i18n/describe-error.ts';
 import { toLocale } from './i18n/locales.ts';
@@ -48,6 +50,17 @@ async function main(): Promise<void> {
     isDatabaseReachable: () => isDatabaseReachable(prisma),
     channels: () => channelStatuses(config, channels),
   });
+  registerMetricsRoute(http, () => [
+    { name: 'bot_sql_statements_total', help: 'SQL statements run (transaction control not counted)', value: () => sqlCounters.statements },
+    { name: 'bot_sql_transactions_total', help: 'SQL write transactions committed', value: () => sqlCounters.transactions },
+    ...(['handled', 'repeat', 'failed'] as const).map((outcome) => ({
+      name: 'bot_inbound_updates_total',
+      help: 'Inbound updates by outcome',
+      labels: { outcome },
+      value: () => core.inbound.outcomes[outcome],
+    })),
+    { name: 'process_cpu_seconds_total', help: 'CPU time of the process', value: () => (process.cpuUsage().user + process.cpuUsage().system) / 1e6 },
+  ]);
   let address: { host: string; port: number };
   try {
     address = await http.listen(config.HTTP_HOST, config.HTTP_PORT);
@@ -106,7 +119,7 @@ function readConfigOrExit(): Config {
 function buildChannels(config: Config, core: BotCore, http: HttpServer, logger: Logger): RunningChannel[] {
   const t = (key: string) => translate(config.BOT_LOCALE, key);
   const channels: RunningChannel[] = [];
-  const shared = { http, inbound: core.inbound, inboundLog: core.storage.inbound, logger, locale: config.BOT_LOCALE };
+  const shared = { http, inbound: core.inbound, logger, locale: config.BOT_LOCALE };
   if (config.TELEGRAM_BOT_TOKEN) {
     const { TELEGRAM_API_ROOT: apiRoot, TELEGRAM_WEBHOOK_URL: webhookUrl, TELEGRAM_WEBHOOK_SECRET: webhookSecret } = config;
     channels.push(new TelegramChannel({ ...shared, token: config.TELEGRAM_BOT_TOKEN, apiRoot, webhookUrl, webhookSecret }));

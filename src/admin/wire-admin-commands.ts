@@ -1,5 +1,5 @@
 import { registerAdminCommands } from '../app/admin-commands.ts';
-import type { InboundHandler } from '../app/inbound-handler.ts';
+import type { CommandRegistry } from '../app/inbound/command-registry.ts';
 import { fetchTelegramBotName } from '../cli/telegram-bot-name.ts';
 import type { Config } from '../config.ts';
 import type { PrismaClient } from '../storage/database.ts';
@@ -17,7 +17,7 @@ export function cachedBotUsername(config: Config, fetchName = fetchTelegramBotNa
 }
 
 /** Wires the admin chat commands (/moi) over the database: one call from the bot's core. */
-export function wireAdminCommands(inbound: InboundHandler, prisma: PrismaClient, config: Config): void {
+export function wireAdminCommands(inbound: CommandRegistry, prisma: PrismaClient, config: Config): void {
   const contacts = new ContactAdminRepository(prisma);
   registerAdminCommands(inbound, {
     units: new UnitRepository(prisma),

@@ -1,7 +1,7 @@
 import { parseRole } from '../admin/vocabulary.ts';
 import type { Reply, ReplyLine } from '../dialog/replies.ts';
 import { formatDate } from '../i18n/format.ts';
-import type { CommandHandler, InboundHandler } from './inbound-handler.ts';
+import type { CommandHandler, CommandRegistry } from './inbound/command-registry.ts';
 import { formatInviteCode, hashInviteCode, newInviteCode } from './invite-codes.ts';
 import type { ChannelName, ContactRecord, RoleName } from './ports.ts';
 import { telegramDeepLink } from './telegram-deep-link.ts';
@@ -62,6 +62,6 @@ export function inviteCommand(deps: AdminCommandDeps): CommandHandler {
 }
 
 /** Adds the admin commands to the inbound use case. */
-export function registerAdminCommands(inbound: InboundHandler, deps: AdminCommandDeps): void {
+export function registerAdminCommands(inbound: CommandRegistry, deps: AdminCommandDeps): void {
   inbound.registerCommand('invite', inviteCommand(deps));
 }

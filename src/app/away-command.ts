@@ -8,7 +8,7 @@ import { parseDateText } from '../domain/answers/parse-date.ts';
 import { foldForMatch } from '../domain/text/normalize.ts';
 import { say, type Reply } from '../dialog/replies.ts';
 import { formatDate } from '../i18n/format.ts';
-import type { InboundHandler } from './inbound-handler.ts';
+import type { CommandRegistry } from './inbound/command-registry.ts';
 import type { ContactRecord } from './ports.ts';
 
 /** Where the setting is kept (Contact.awayUntil). */
@@ -67,6 +67,6 @@ export async function answerAway(store: AwayStore, contact: ContactRecord, args:
 }
 
 /** Makes the inbound use case answer `/vangmat` and `/away`. */
-export function registerAwayCommand(inbound: InboundHandler, store: AwayStore, timeZone: string): void {
+export function registerAwayCommand(inbound: CommandRegistry, store: AwayStore, timeZone: string): void {
   inbound.registerCommand('away', (contact, args, now) => answerAway(store, contact, args, now, timeZone));
 }

@@ -1,6 +1,4 @@
 import type { Answers, Form, Locale } from '../domain/index.ts';
-import type { DialogState } from '../dialog/dialog-state.ts';
-import type { DialogEffect } from '../dialog/replies.ts';
 
 /** The messengers the bot speaks on. */
 export type ChannelName = 'telegram' | 'zalo' | 'console';
@@ -33,13 +31,6 @@ export interface ContactRecord {
   roles: Array<{ role: RoleName; unitId: number; unitCode: string; unitName: string }>;
 }
 
-/** Contacts as the inbound flow needs them. */
-export interface ContactDirectory {
-  findByIdentity(channel: ChannelName, userId: string): Promise<ContactRecord | null>;
-  /** Remembers the chat and that this channel is the one the contact used last. */
-  touch(contactId: number, identity: SenderIdentity, now: Date): Promise<void>;
-}
-
 /** The outcome of redeeming an invitation code. */
 export type RedeemResult =
   | { ok: true; contact: ContactRecord; unitName: string; role: RoleName }
@@ -48,28 +39,6 @@ export type RedeemResult =
 /** Invitations: single use, expiring; only a hash of each code is stored. */
 export interface InviteStore {
   redeem(codeHash: string, identity: SenderIdentity, existingContactId: number | null, now: Date): Promise<RedeemResult>;
-}
-
-/** Every inbound update is stored first: deduplication, and replay after a crash. */
-export interface InboundLog {
-  /** 'new' to handle it; 'duplicate' when it was handled already. A stored but unfinished update is handled again. */
-  claim(channel: ChannelName, updateKey: string, payload: string): Promise<'new' | 'duplicate'>;
-  /** Marks an update handled when no dialog state was committed for it (e.g. an unregistered sender). */
-  finish(channel: ChannelName, updateKey: string): Promise<void>;
-  /** Marks an update that could not be handled, so it is not replayed forever. */
-  fail(channel: ChannelName, updateKey: string): Promise<void>;
-}
-
-/** Which update a commit finishes, so that state and "handled" are written together. */
-export interface InboundRef {
-  channel: ChannelName;
-  updateKey: string;
-}
-
-/** Dialog state, and the effects of a step written in the same transaction. */
-export interface DialogStore {
-  load(contactId: number): Promise<DialogState>;
-  commit(contactId: number, state: DialogState, effects: DialogEffect[], meta: { now: Date; channel: ChannelName; inbound: InboundRef | null }): Promise<void>;
 }
 
 /** A unit's stored report for one period. */

@@ -30,18 +30,21 @@ export class Registration {
     input: DialogInput,
     command: ParsedCommand | null,
     now: Date,
+    /** A code's hash, for an update replayed from storage (where the code itself is never kept). */
+    sealedCodeHash?: string,
   ): Promise<{ locale?: Locale; replies: Reply[] }> {
     const typed = input.kind === 'text' ? input.text : '';
     const candidate = command?.name === 'start' ? command.args : command ? '' : typed;
     const code = normalizeInviteCode(candidate);
-    if (!code) {
+    const codeHash = sealedCodeHash ?? (code ? hashInviteCode(code) : null);
+    if (!codeHash) {
       if (contact) return { replies: [reply([{ key: 'registration.already_registered', params: { name: contact.name } }, { key: NEXT_STEP[mainRole(contact)] }])] };
       return { replies: [reply([{ key: unregisteredReplyKey(command, candidate) }])] };
     }
     if (!this.throttle.allow(`${identity.channel}:${identity.userId}`, now)) {
       return { replies: [reply([{ key: 'registration.too_many_attempts' }])] };
     }
-    const result = await this.invites.redeem(hashInviteCode(code), identity, contact?.id ?? null, now);
+    const result = await this.invites.redeem(codeHash, identity, contact?.id ?? null, now);
     if (!result.ok) return { replies: [reply([{ key: `registration.code_${result.reason}` }])] };
     const roleName = { key: `registration.role_${result.role}` };
     const lines: ReplyLine[] = contact

@@ -1,23 +1,69 @@
-import { nextPeriodKey, openPeriods, periodKeyAt, periodWindow, type Form } from '../domain/index.ts';
+import { nextPeriodKey, openPeriods, periodKeyAt, periodWindow, type Form, type PeriodWindow } from '../domain/index.ts';
 import type { ReportingOption, UpcomingPeriod } from '../dialog/dialog-context.ts';
-import type { ContactRecord, SubmissionReader } from './ports.ts';
+import type { ContactRecord, SubmissionSummary } from './ports.ts';
+
+/** Each form with its open windows, and the next period of each that is not open yet. */
+export interface CalendarView {
+  open: Array<{ form: Form; windows: PeriodWindow[] }>;
+  upcoming: UpcomingPeriod[];
+}
+
+/** Longest a computed calendar is reused, whatever the windows say (a minute, as periods are set in minutes). */
+const MAX_REUSE_MS = 60_000;
+
+/**
+ * Which periods are open, computed once and reused until the next opening or closing (at most a
+ * minute): the windows depend only on the forms and the time, and computing them for every message
+ * would cost more than the rest of a dialog step.
+ */
+export class ReportingCalendar {
+  private cached: { forms: Form[]; from: number; until: number; view: CalendarView } | undefined;
+
+  constructor(
+    private readonly forms: () => Form[],
+    private readonly timeZone: string,
+  ) {}
+
+  at(now: Date): CalendarView {
+    const forms = this.forms();
+    const time = now.getTime();
+    const hit = this.cached;
+    if (hit && hit.forms === forms && time >= hit.from && time < hit.until) return hit.view;
+    const open = forms.map((form) => ({ form, windows: openPeriods(form, now, this.timeZone) }));
+    const upcoming = forms.map((form) => nextOpening(form, now, this.timeZone)).sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime());
+    const changes = [
+      ...open.flatMap(({ windows }) => windows.map((window) => window.closesAt.getTime())),
+      ...upcoming.map((next) => next.opensAt.getTime()),
+      time + MAX_REUSE_MS,
+    ];
+    const view = { open, upcoming };
+    this.cached = { forms, from: time, until: Math.min(...changes), view };
+    return view;
+  }
+}
+
+/** The unit, form and period of every report a contact may file now, before what was submitted is known. */
+export function optionKeys(contact: ContactRecord, view: CalendarView): Array<{ unitId: number; formId: string; periodKey: string }> {
+  return reporterUnits(contact).flatMap((unit) =>
+    view.open.flatMap(({ form, windows }) => windows.map((window) => ({ unitId: unit.unitId, formId: form.id, periodKey: window.key }))),
+  );
+}
 
 /**
  * The reports a contact may file now: for each unit they report for, each form's open periods, with
  * what the unit already submitted; and the next period of each form that is not open yet.
  */
-export async function reportingOptions(
+export function reportingOptions(
   contact: ContactRecord,
-  forms: Form[],
-  submissions: SubmissionReader,
-  now: Date,
-  timeZone: string,
-): Promise<{ options: ReportingOption[]; upcoming: UpcomingPeriod[] }> {
-  const units = contact.roles.filter((role) => role.role === 'reporter');
+  view: CalendarView,
+  submitted: SubmissionSummary[],
+): { options: ReportingOption[]; upcoming: UpcomingPeriod[] } {
+  const byKey = new Map(submitted.map((s) => [`${s.unitId}|${s.formId}|${s.periodKey}`, s]));
+  const units = reporterUnits(contact);
   const options: ReportingOption[] = [];
   for (const unit of units) {
-    for (const form of forms) {
-      for (const window of openPeriods(form, now, timeZone)) {
+    for (const { form, windows } of view.open) {
+      for (const window of windows) {
         options.push({
           unitId: unit.unitId,
           unitName: unit.unitName,
@@ -29,20 +75,17 @@ export async function reportingOptions(
           opensAt: window.opensAt,
           dueAt: window.dueAt,
           closesAt: window.closesAt,
-          submitted: null,
+          submitted: byKey.get(`${unit.unitId}|${form.id}|${window.key}`) ?? null,
         });
       }
     }
   }
-  const found = await submissions.find(options.map(({ unitId, formId, periodKey }) => ({ unitId, formId, periodKey })));
-  for (const submission of found) {
-    const option = options.find((o) => o.unitId === submission.unitId && o.formId === submission.formId && o.periodKey === submission.periodKey);
-    if (option) option.submitted = submission;
-  }
   options.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.unitName.localeCompare(b.unitName, 'vi'));
-  const upcoming = units.length ? forms.map((form) => nextOpening(form, now, timeZone)) : [];
-  upcoming.sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime());
-  return { options, upcoming };
+  return { options, upcoming: units.length ? view.upcoming : [] };
+}
+
+function reporterUnits(contact: ContactRecord): ContactRecord['roles'] {
+  return contact.roles.filter((role) => role.role === 'reporter');
 }
 
 /** The first period of a form that opens after `now`. */

@@ -1,8 +1,7 @@
-import type { InboundHandler } from '../app/inbound-handler.ts';
+import type { InboundReceiver } from '../app/inbound/inbound-message.ts';
 import type { HttpServer } from '../http/http-server.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { InboundLogRepository } from '../storage/repositories/inbound-log-repository.ts';
 
 /**
  * What the composition root needs of a messenger channel: start it, stop it, and say how it is doing.
@@ -15,15 +14,14 @@ export interface RunningChannel {
   status(): 'running' | 'failed';
 }
 
-/** What a messenger channel is built from: its API, its optional webhook, and the core it feeds. */
+/** What a messenger channel is built from: its API, its optional webhook, and the receive path it feeds. */
 export interface MessengerChannelOptions {
   token: string;
   apiRoot: string;
   webhookUrl?: string;
   webhookSecret?: string;
   http: HttpServer;
-  inbound: InboundHandler;
-  inboundLog: InboundLogRepository;
+  inbound: InboundReceiver;
   logger: Logger;
   locale: Locale;
 }

@@ -2,9 +2,33 @@ import type { Locale } from './locales.ts';
 
 const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
+/**
+ * Formatters made once per locale, time zone and option set: making one costs far more than using it,
+ * and a reply may format a dozen dates.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: Locale, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `n|${locale}|${maximumFractionDigits}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits })));
+  return format;
+}
+
+function dateTimeFormat(kind: 'date' | 'time', locale: Locale, timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${locale}|${timeZone}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'date' ? { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' } : { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+    formatters.set(key, (format = new Intl.DateTimeFormat(INTL_LOCALE[locale], options)));
+  }
+  return format;
+}
+
 /** 1.234,5 in Vietnamese, 1,234.5 in English. */
 export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits }).format(value);
+  return numberFormat(locale, maximumFractionDigits).format(value);
 }
 
 /** A ratio as a percentage: 0.925 → "92,5 %" in Vietnamese, "92.5%" in English. */
@@ -15,21 +39,11 @@ export function formatPercent(locale: Locale, ratio: number, maximumFractionDigi
 
 /** 27/11/2026 in both locales (the form people in Viet Nam read), in the given time zone. */
 export function formatDate(locale: Locale, instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(instant);
+  return dateTimeFormat('date', locale, timeZone).format(instant);
 }
 
 /** 17:00 27/11/2026: the time first, as Vietnamese notices write it. */
 export function formatDateTime(locale: Locale, instant: Date, timeZone: string): string {
-  const time = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
+  const time = dateTimeFormat('time', locale, timeZone).format(instant);
   return `${time} ${formatDate(locale, instant, timeZone)}`;
 }

@@ -7,6 +7,7 @@ import { MIGRATIONS_DIR, POSTGRES_MIGRATIONS_DIR, readMigrationFiles } from './m
 import { applyMigrations, type MigrationReport } from './migrator.ts';
 import { applyPostgresMigrations } from './postgres-migrator.ts';
 import { ensureWritableFolder, openSqlite } from './sqlite-file.ts';
+import { countQuery } from './sql-counters.ts';
 
 export type { PrismaClient };
 
@@ -28,7 +29,9 @@ export function migrateDatabase(databasePath: string): MigrationReport {
  */
 export function createPrismaClient(databasePath: string): PrismaClient {
   const adapter = new PrismaBetterSqlite3({ url: `file:${databasePath}`, timeout: 5000 });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (event) => countQuery(event.query));
+  return client;
 }
 
 /**
@@ -37,7 +40,9 @@ export function createPrismaClient(databasePath: string): PrismaClient {
  */
 export function createPostgresPrismaClient(url: string): PrismaClient {
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
-  return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  const client = new PostgresPrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (event) => countQuery(event.query));
+  return client as unknown as PrismaClient;
 }
 
 /** Migrates whichever database DATABASE_URL names, and opens it. */

@@ -1,7 +1,9 @@
+import type { InboundStore } from '../app/inbound/inbound-store.ts';
+import { isPostgresUrl, sqlitePathOf } from '../config.ts';
 import type { PrismaClient } from './database.ts';
 import { ContactRepository } from './repositories/contact-repository.ts';
-import { DialogRepository } from './repositories/dialog-repository.ts';
-import { InboundLogRepository } from './repositories/inbound-log-repository.ts';
+import { PrismaInboundStore } from './repositories/inbound-store-prisma.ts';
+import { SqliteInboundStore } from './repositories/inbound-store-sqlite.ts';
 import { InviteRepository } from './repositories/invite-repository.ts';
 import { SenderLeaseRepository } from './repositories/sender-lease-repository.ts';
 import { SubmissionRepository } from './repositories/submission-repository.ts';
@@ -10,19 +12,18 @@ import { SubmissionRepository } from './repositories/submission-repository.ts';
 export interface Storage {
   prisma: PrismaClient;
   contacts: ContactRepository;
-  dialogs: DialogRepository;
-  inbound: InboundLogRepository;
+  /** The inbound pipeline's storage: plain statements on SQLite, Prisma on PostgreSQL. */
+  inbound: InboundStore & { close?: () => void };
   invites: InviteRepository;
   senderLeases: SenderLeaseRepository;
   submissions: SubmissionRepository;
 }
 
-export function createStorage(prisma: PrismaClient): Storage {
+export function createStorage(prisma: PrismaClient, databaseUrl: string): Storage {
   return {
     prisma,
     contacts: new ContactRepository(prisma),
-    dialogs: new DialogRepository(prisma),
-    inbound: new InboundLogRepository(prisma),
+    inbound: isPostgresUrl(databaseUrl) ? new PrismaInboundStore(prisma) : new SqliteInboundStore(prisma, sqlitePathOf(databaseUrl)),
     invites: new InviteRepository(prisma),
     senderLeases: new SenderLeaseRepository(prisma),
     submissions: new SubmissionRepository(prisma),

@@ -23,5 +23,5 @@ export async function inboundByStatus(prisma: PrismaClient): Promise<Record<stri
 /** Asserts no stored update is pending or failed; shows a few of the offending payloads when some are. */
 export async function expectEveryUpdateHandled(prisma: PrismaClient): Promise<void> {
   const bad = await prisma.inboundUpdate.findMany({ where: { status: { in: ['pending', 'failed'] } }, take: 3 });
-  expect(bad.map((row) => `${row.status}: ${row.payload.slice(0, 400)}`)).toEqual([]);
+  expect(bad.map((row) => `${row.status}: ${row.updateKey} ${(row.payload ?? '').slice(0, 400)}`)).toEqual([]);
 }

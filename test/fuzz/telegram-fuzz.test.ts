@@ -32,12 +32,12 @@ describe('Telegram fuzzing', () => {
     const property = fc.property(fc.constantFrom(...starts), fc.array(telegramBody(USERS, { oversize: false }), { minLength: 1, maxLength: 2 }), (start, bodies) => {
       const inputs: DialogInput[] = [];
       for (const raw of bodies) {
-        const message = toInboundMessage(parseBody(raw));
+        const message = toInboundMessage(parseBody(raw), 'fuzz');
         if (message === null) continue;
         expect(message.identity.channel).toBe('telegram');
         expect(typeof message.identity.userId).toBe('string');
         expect(typeof message.identity.chatId).toBe('string');
-        expect(typeof JSON.parse(message.payload)).toBe('object');
+        expect(typeof message.platformMessageId).toBe('string');
         if (message.input.kind !== 'unsupported') inputs.push(message.input);
       }
       runDialog(start, inputs, checkTelegramRendering);

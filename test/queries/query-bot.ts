@@ -7,7 +7,7 @@ import { TelegramBotHarness } from '../support/telegram-bot-harness.ts';
 /** Starts the bot over the demo province with /tonghop, /chuabaocao, /donvi and /chiso answered. */
 export async function startQueryBot(dir: string, now: Date): Promise<TelegramBotHarness> {
   const bot = await TelegramBotHarness.start(dir, { now });
-  registerSupervisorQueries(bot.core.inbound, {
+  registerSupervisorQueries(bot.core.commands, {
     source: new ReportDataRepository(bot.prisma, { sqlitePath: bot.dbPath }),
     forms: () => bot.core.forms.current(),
     timeZone: bot.core.config.BOT_TIMEZONE,

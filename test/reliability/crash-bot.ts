@@ -47,7 +47,6 @@ const channel = new TelegramChannel({
   apiRoot: config.TELEGRAM_API_ROOT,
   http,
   inbound: core.inbound,
-  inboundLog: core.storage.inbound,
   logger,
   locale: 'vi',
 });

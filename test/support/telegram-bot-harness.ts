@@ -82,7 +82,6 @@ export class TelegramBotHarness {
       webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
       http: this.http,
       inbound: this.core.inbound,
-      inboundLog: this.core.storage.inbound,
       logger,
       locale: 'vi',
     });

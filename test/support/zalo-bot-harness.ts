@@ -136,7 +136,6 @@ export class ZaloBotHarness {
       ...(webhookUrl === undefined ? {} : { webhookUrl, webhookSecret: WEBHOOK_SECRET }),
       http,
       inbound: core.inbound,
-      inboundLog: core.storage.inbound,
       logger,
       locale: 'vi',
       tuning: options.tuning ?? FAST,
@@ -191,7 +190,7 @@ export class ZaloBotHarness {
   async handled(update: ZaloUpdate): Promise<void> {
     const key = zaloUpdateKey(update);
     await waitFor(async () => {
-      const row = await this.prisma.inboundUpdate.findUnique({ where: { channel_updateKey: { channel: 'zalo', updateKey: key } } });
+      const row = await this.prisma.inboundUpdate.findFirst({ where: { channel: 'zalo', updateKey: key } });
       return row !== null && row.status !== 'pending' ? row : undefined;
     }, `update ${key} to be handled`);
     await this.channel.settled();

@@ -4,7 +4,7 @@
  * /chiso (the indicators). Everything is limited to the contact's scope; a unit outside it is
  * answered exactly like a unit that does not exist, so nothing about it leaks.
  */
-import type { InboundHandler } from '../inbound-handler.ts';
+import type { CommandRegistry } from '../inbound/command-registry.ts';
 import type { ContactRecord } from '../ports.ts';
 import { matchUnits } from '../../domain/digest/index.ts';
 import type { Reply, ReplyOption } from '../../dialog/replies.ts';
@@ -20,7 +20,7 @@ export const MAX_UNIT_CHOICES = 10;
 export const UNIT_BUTTON_PREFIX = 'u';
 
 /** Where the commands are registered: the inbound use case. */
-export type QueryRegistry = Pick<InboundHandler, 'registerCommand' | 'registerButton'>;
+export type QueryRegistry = Pick<CommandRegistry, 'registerCommand' | 'registerButton'>;
 
 function scopeFor(deps: ReportDeps, contact: ContactRecord): Promise<Scope> {
   return loadScope(deps.source, contact.roles);

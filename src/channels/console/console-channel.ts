@@ -1,6 +1,6 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { InboundHandler } from '../../app/inbound-handler.ts';
+import type { InboundReceiver } from '../../app/inbound/inbound-message.ts';
 import { CONSOLE_USER_ID } from '../../app/ports.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { translate } from '../../i18n/translator.ts';
@@ -8,7 +8,7 @@ import type { RunningChannel } from '../channel.ts';
 import { renderAsNumberedText } from '../render-reply.ts';
 
 export interface ConsoleChannelOptions {
-  inbound: InboundHandler;
+  inbound: InboundReceiver;
   input: Readable;
   output: Writable;
   locale: Locale;
@@ -33,6 +33,9 @@ export class ConsoleChannel implements RunningChannel {
 
   async start(): Promise<void> {
     const { input, output, locale } = this.options;
+    this.options.inbound.attach('console', async (_identity, result) => {
+      for (const reply of result.replies) output.write(`\n${renderAsNumberedText(reply, result.locale)}\n`);
+    });
     output.write(`\n${translate(locale, 'console.welcome')}\n\n`);
     this.readline = createInterface({ input, output, prompt: '> ' });
     this.readline.on('line', (line) => {
@@ -50,13 +53,14 @@ export class ConsoleChannel implements RunningChannel {
     const text = line.trim();
     if (text) {
       this.counter += 1;
-      const result = await this.options.inbound.handle({
+      const updateKey = `${this.session}-${this.counter}`;
+      await this.options.inbound.receive({
         identity: { channel: 'console', userId: CONSOLE_USER_ID, chatId: CONSOLE_USER_ID },
-        updateKey: `${this.session}-${this.counter}`,
-        payload: JSON.stringify({ text }),
+        botKey: 'console',
+        updateKey,
+        platformMessageId: updateKey,
         input: { kind: 'text', text },
       });
-      for (const reply of result?.replies ?? []) this.options.output.write(`\n${renderAsNumberedText(reply, result?.locale ?? this.options.locale)}\n`);
     }
     this.options.output.write('\n');
     this.readline?.prompt();

@@ -5,15 +5,18 @@ import { secretMatches, webhookPath } from '../webhook-secret.ts';
 import { registerCommandMenu } from './telegram-menu.ts';
 import { renderForTelegram } from './telegram-render.ts';
 import { readTelegramError, sendReplyParts } from './telegram-sender.ts';
-import { callbackChatId, toInboundMessage, type TelegramUpdateShape } from './telegram-updates.ts';
+import type { InboundReplies } from '../../app/inbound/inbound-message.ts';
+import { callbackChatId, telegramBotKey, toInboundMessage, type TelegramUpdateShape } from './telegram-updates.ts';
 
 export type TelegramChannelOptions = MessengerChannelOptions;
 
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
 /**
- * The Telegram channel: telegraf for the Bot API calls and long polling, our own webhook route (so the
- * update is stored before Telegram gets its 200), and the inbound use case for everything else.
+ * The Telegram channel: telegraf for the Bot API calls and long polling, our own webhook route, and the
+ * inbound pipeline for everything else. Telegram sends an update again until it is acknowledged (a 200,
+ * or the next poll's offset), and both come only once the pipeline has handled it, so nothing needs
+ * storing first.
  */
 export class TelegramChannel implements RunningChannel {
   readonly name = 'telegram' as const;
@@ -21,8 +24,10 @@ export class TelegramChannel implements RunningChannel {
   private health: 'running' | 'failed' = 'running';
   private polling = false;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly botKey: string;
 
   constructor(private readonly options: TelegramChannelOptions) {
+    this.botKey = telegramBotKey(options.token);
     this.bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot, webhookReply: false } });
     this.bot.use((ctx) => this.process(ctx.update));
     this.bot.catch((error) => options.logger.error({ err: error }, 'telegram update failed'));
@@ -44,6 +49,7 @@ export class TelegramChannel implements RunningChannel {
       return;
     }
     await registerCommandMenu(this.bot.telegram).catch((error: unknown) => logger.warn({ err: error }, 'telegram command menu not set'));
+    this.options.inbound.attach('telegram', (identity, result) => this.sendReplies(identity.chatId, result));
     if (webhookUrl && webhookSecret) {
       this.options.http.route('POST', webhookPath(webhookUrl), (request) => this.receiveWebhook(request.headers, request.body));
       await this.bot.telegram.setWebhook(webhookUrl, { secret_token: webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
@@ -55,7 +61,6 @@ export class TelegramChannel implements RunningChannel {
         logger.error({ err: error }, translate(this.options.locale, 'startup.telegram_polling_stopped'));
       });
     }
-    await this.replayPending();
   }
 
   async stop(): Promise<void> {
@@ -70,20 +75,7 @@ export class TelegramChannel implements RunningChannel {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  /** Updates stored before a crash and never handled are handled now, in order. */
-  private async replayPending(): Promise<void> {
-    for (const row of await this.options.inboundLog.pending('telegram')) {
-      try {
-        await this.process(JSON.parse(row.payload) as TelegramUpdateShape);
-      } catch (error) {
-        // One unreadable row must not keep the bot from starting.
-        this.options.logger.error({ err: error, update: row.updateKey }, 'stored telegram update could not be replayed');
-        await this.options.inboundLog.fail('telegram', row.updateKey);
-      }
-    }
-  }
-
-  /** The webhook: check the secret, read the update, store it, handle it, then answer. */
+  /** The webhook: check the secret, read the update, handle it, then answer. */
   private async receiveWebhook(headers: Record<string, string | string[] | undefined>, body: Buffer) {
     if (!secretMatches(headers['x-telegram-bot-api-secret-token'], this.options.webhookSecret ?? '')) return { status: 401 };
     let update: TelegramUpdateShape;
@@ -93,11 +85,8 @@ export class TelegramChannel implements RunningChannel {
       return { status: 400 };
     }
     if (!update || typeof update !== 'object' || !Number.isSafeInteger(update.update_id)) return { status: 400 };
-    // What the bot does not answer (edits, group messages) is acknowledged but not stored, so it is never replayed.
-    if (!toInboundMessage(update)) return { status: 200 };
-    const stored = await this.options.inboundLog.store('telegram', String(update.update_id), JSON.stringify(update));
     // Answered once handled: Telegram then sends one chat's updates one at a time, whichever worker gets them.
-    if (stored === 'stored') await this.track(this.process(update));
+    await this.track(this.process(update));
     return { status: 200 };
   }
 
@@ -108,27 +97,32 @@ export class TelegramChannel implements RunningChannel {
     return work;
   }
 
-  /** One update, from polling, the webhook or a replay. */
+  /** One update, from polling or the webhook; what the bot does not answer (edits, groups) is skipped. */
   private async process(update: TelegramUpdateShape): Promise<void> {
-    const message = toInboundMessage(update);
+    const message = toInboundMessage(update, this.botKey);
     if (!message) return;
-    const telegram = this.bot.telegram;
     const callback = update.callback_query;
-    if (callback) {
-      // Always answer a button press, even silently, or it keeps spinning on the phone.
-      await telegram.answerCbQuery(callback.id).catch(() => undefined);
-      const chatId = callbackChatId(callback.message);
-      if (chatId !== null && callback.message) {
-        await telegram.editMessageReplyMarkup(chatId, callback.message.message_id, undefined, undefined).catch(() => undefined);
-      }
+    if (callback) await this.acknowledgeButton(callback);
+    await this.options.inbound.receive(message);
+  }
+
+  /** Always answer a button press, even silently, or it keeps spinning on the phone; and take the buttons away. */
+  private async acknowledgeButton(callback: NonNullable<TelegramUpdateShape['callback_query']>): Promise<void> {
+    const telegram = this.bot.telegram;
+    await telegram.answerCbQuery(callback.id).catch(() => undefined);
+    const chatId = callbackChatId(callback.message);
+    if (chatId !== null && callback.message) {
+      await telegram.editMessageReplyMarkup(chatId, callback.message.message_id, undefined, undefined).catch(() => undefined);
     }
-    const result = await this.options.inbound.handle(message);
-    if (!result) return;
+  }
+
+  /** The pipeline's replies, as HTML with buttons, split at Telegram's limit. */
+  private async sendReplies(chatId: string, result: InboundReplies): Promise<void> {
     try {
-      for (const reply of result.replies) await sendReplyParts(telegram, message.identity.chatId, renderForTelegram(reply, result.locale));
+      for (const reply of result.replies) await sendReplyParts(this.bot.telegram, chatId, renderForTelegram(reply, result.locale));
     } catch (error) {
       const failure = readTelegramError(error);
-      this.options.logger.warn({ code: failure.code, description: failure.description, chat: message.identity.chatId }, 'telegram reply not delivered');
+      this.options.logger.warn({ code: failure.code, description: failure.description, chat: chatId }, 'telegram reply not delivered');
     }
   }
 }

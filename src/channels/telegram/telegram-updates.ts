@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../../app/inbound-handler.ts';
+import type { InboundMessage } from '../../app/inbound/inbound-message.ts';
 
 /** The parts of a Telegram update the bot reads; anything else in it is ignored. */
 interface TelegramUser {
@@ -31,29 +31,34 @@ function displayName(user: TelegramUser): string | undefined {
   return name || text(user.username);
 }
 
+/** The bot's id, the part of its token before the colon: the scope of its update ids. */
+export function telegramBotKey(token: string): string {
+  return token.split(':')[0] ?? '';
+}
+
 /**
  * Turns a Telegram update into the product's inbound message: text (commands included), a button's
  * callback data, or "unsupported" for stickers, photos and the like. Returns null for what the bot
  * does not answer (edited messages, channel posts, messages from bots, malformed shapes).
  */
-export function toInboundMessage(update: unknown): InboundMessage | null {
+export function toInboundMessage(update: unknown, botKey: string): InboundMessage | null {
   if (!update || typeof update !== 'object') return null;
   const shape = update as TelegramUpdateShape;
   if (!Number.isSafeInteger(shape.update_id)) return null;
   const updateKey = String(shape.update_id);
-  const payload = safeStringify(update);
-  if (payload === null) return null;
   const callback = shape.callback_query;
   if (callback && typeof callback === 'object') {
     const from = callback.from;
     if (!from || typeof from !== 'object' || !Number.isSafeInteger(from.id) || typeof callback.data !== 'string') return null;
+    if (typeof callback.id !== 'string') return null;
     const messageChat = callbackChatId(callback.message);
     if (callback.message !== undefined && messageChat === null) return null;
     const chatId = messageChat ?? from.id;
     return {
       identity: { channel: 'telegram', userId: String(from.id), chatId: String(chatId), displayName: displayName(from) },
+      botKey,
       updateKey,
-      payload,
+      platformMessageId: `c:${callback.id}`,
       input: { kind: 'button', data: callback.data },
       languageCode: text(from.language_code),
     };
@@ -64,8 +69,9 @@ export function toInboundMessage(update: unknown): InboundMessage | null {
   if (message.chat.type && message.chat.type !== 'private') return null;
   return {
     identity: { channel: 'telegram', userId: String(message.from.id), chatId: String(message.chat.id), displayName: displayName(message.from) },
+    botKey,
     updateKey,
-    payload,
+    platformMessageId: `m:${Number.isSafeInteger(message.message_id) ? message.message_id : ''}`,
     input: typeof message.text === 'string' ? { kind: 'text', text: message.text } : { kind: 'unsupported' },
     languageCode: text(message.from.language_code),
   };
@@ -77,13 +83,4 @@ export function callbackChatId(message: unknown): number | null {
   const shape = message as { chat?: { id?: unknown }; message_id?: unknown };
   const id = shape.chat && typeof shape.chat === 'object' ? shape.chat.id : undefined;
   return typeof id === 'number' && Number.isSafeInteger(id) && Number.isSafeInteger(shape.message_id) ? id : null;
-}
-
-/** JSON text of an update, or null for one too deeply nested to serialise (hostile input, never Telegram). */
-function safeStringify(update: unknown): string | null {
-  try {
-    return JSON.stringify(update);
-  } catch {
-    return null;
-  }
 }

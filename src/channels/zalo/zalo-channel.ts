@@ -1,4 +1,4 @@
-import type { InboundReplies } from '../../app/inbound-handler.ts';
+import type { InboundReplies } from '../../app/inbound/inbound-message.ts';
 import type { HttpRequest, HttpResponse } from '../../http/http-server.ts';
 import { translate } from '../../i18n/translator.ts';
 import type { MessengerChannelOptions, RunningChannel } from '../channel.ts';
@@ -9,8 +9,8 @@ import { ZALO_TEXT_LIMIT, ZaloClient } from './zalo-client.ts';
 import { ZaloApiError } from './zalo-errors.ts';
 import { ZaloPoller, type ZaloPollerErrorSource } from './zalo-poller.ts';
 import { withRetry, type BackoffOptions, type RetryOptions } from './zalo-retry.ts';
-import { parseZaloUpdate, unwrapWebhookBody, zaloUpdateKey, type ZaloUpdate } from './zalo-types.ts';
-import { toInboundMessage } from './zalo-updates.ts';
+import { unwrapWebhookBody, type ZaloUpdate } from './zalo-types.ts';
+import { toInboundMessage, zaloBotKey } from './zalo-updates.ts';
 
 /** Timing knobs; the defaults suit production, tests shorten them. */
 export interface ZaloChannelTuning {
@@ -29,18 +29,18 @@ export interface ZaloChannelOptions extends MessengerChannelOptions {
 const WEBHOOK_SECRET_HEADER = 'x-bot-api-secret-token';
 
 /**
- * The Zalo channel: our own typed client, long polling (Zalo answers one update per poll and has no
- * offset, so the database's inbound log is what makes a repeated delivery harmless) or a webhook that
- * stores the update before answering 200, and the inbound use case for everything else. Zalo has no
- * buttons: choices go out as numbered lines, and long replies are split at 2000 characters.
+ * The Zalo channel: our own typed client, long polling or a webhook, and the inbound pipeline for
+ * everything else. Zalo answers one update per poll with no offset and says nothing of redelivering
+ * webhooks, so each update is kept in the database (by the pipeline) before it is handled: a crash
+ * loses nothing, and the pipeline recognises a message delivered again. Zalo has no buttons: choices
+ * go out as numbered lines, and long replies are split at 2000 characters.
  */
 export class ZaloChannel implements RunningChannel {
   readonly name = 'zalo' as const;
   readonly #options: ZaloChannelOptions;
   readonly #client: ZaloClient;
-  readonly #inFlight = new Set<Promise<void>>();
-  /** The last piece of work queued per chat, so that replies to one person go out in order. */
-  readonly #chains = new Map<string, Promise<void>>();
+  readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #botKey: string;
   #health: 'running' | 'failed' = 'running';
   #poller: ZaloPoller | undefined;
   #stopped = false;
@@ -48,6 +48,7 @@ export class ZaloChannel implements RunningChannel {
   constructor(options: ZaloChannelOptions) {
     this.#options = options;
     this.#client = new ZaloClient({ token: options.token, apiRoot: options.apiRoot });
+    this.#botKey = zaloBotKey(options.token);
   }
 
   status(): 'running' | 'failed' {
@@ -63,7 +64,8 @@ export class ZaloChannel implements RunningChannel {
       this.#fail(startFailureKey(error), error);
       return;
     }
-    await this.#replayPending();
+    this.#options.inbound.attach('zalo', (identity, result) => this.#sendReplies(identity.chatId, result));
+    await this.#track(this.#options.inbound.replay('zalo', this.#botKey));
     if (webhookUrl && webhookSecret) {
       this.#options.http.route('POST', webhookPath(webhookUrl), (request) => this.#receiveWebhook(request));
       try {
@@ -98,8 +100,9 @@ export class ZaloChannel implements RunningChannel {
     const { logger, tuning } = this.#options;
     const poller = new ZaloPoller({
       client: this.#client,
+      // Kept before the next poll, handled in the background: one slow person does not hold up the others.
       onUpdate: async (update) => {
-        void this.#enqueue(update);
+        await this.#hold(update);
       },
       onError: (error, source) => this.#logPollError(error, source),
       onFatal: (error) => {
@@ -113,22 +116,7 @@ export class ZaloChannel implements RunningChannel {
     void poller.start();
   }
 
-  /** Updates stored before a crash (or a stop) and never handled are handled now, in order. */
-  async #replayPending(): Promise<void> {
-    for (const row of await this.#options.inboundLog.pending('zalo')) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(row.payload);
-      } catch {
-        raw = undefined;
-      }
-      const parsed = parseZaloUpdate(raw);
-      if (parsed.ok) void this.#enqueue(parsed.update);
-      else this.#options.logger.warn({ update: row.updateKey }, 'zalo stored update unreadable');
-    }
-  }
-
-  /** The webhook: check the secret, read the update, store it, handle it, then answer. */
+  /** The webhook: check the secret, read the update, keep it, handle it, then answer. */
   async #receiveWebhook(request: HttpRequest): Promise<HttpResponse> {
     if (!secretMatches(request.headers[WEBHOOK_SECRET_HEADER], this.#options.webhookSecret ?? '')) return { status: 401 };
     if (this.#stopped || this.#health === 'failed') return { status: 503 };
@@ -140,37 +128,33 @@ export class ZaloChannel implements RunningChannel {
     }
     const update = unwrapWebhookBody(body);
     if (update === null) return { status: 400 };
-    // Nothing to answer (a bot, a group): acknowledged, not stored, or it would be replayed forever.
-    if (toInboundMessage(update) === null) return { status: 200 };
-    const stored = await this.#options.inboundLog.store('zalo', zaloUpdateKey(update), JSON.stringify(update));
     // Answered once handled: the platform then sends one chat's messages one at a time, whichever worker gets them.
-    if (stored === 'stored') await this.#enqueue(update);
+    await this.#hold(update, true);
     return { status: 200 };
   }
 
-  /** Handles an update after the earlier ones of the same chat; failures are logged, never thrown. */
-  #enqueue(update: ZaloUpdate): Promise<void> {
-    const chat = update.message.chat.id;
-    const previous = this.#chains.get(chat) ?? Promise.resolve();
-    const work = previous
-      .then(() => this.#process(update))
-      .catch((error: unknown) => this.#options.logger.error({ err: error, update: zaloUpdateKey(update) }, 'zalo update failed'));
-    this.#chains.set(chat, work);
-    this.#inFlight.add(work);
-    void work.finally(() => {
-      this.#inFlight.delete(work);
-      if (this.#chains.get(chat) === work) this.#chains.delete(chat);
-    });
-    return work;
+  /**
+   * Keeps the update in the database, then has the pipeline handle it (in the sender's order); with
+   * `untilHandled`, resolves only once it is handled and answered. What the bot does not answer (a bot,
+   * a group) is skipped.
+   */
+  async #hold(update: ZaloUpdate, untilHandled = false): Promise<void> {
+    const message = toInboundMessage(update, this.#botKey);
+    if (message === null) return;
+    const inbound = this.#options.inbound;
+    await inbound.hold(message);
+    const handled = this.#track(inbound.receive(message));
+    if (untilHandled) await handled;
   }
 
-  /** One update, from polling, the webhook or a replay. */
-  async #process(update: ZaloUpdate): Promise<void> {
-    const message = toInboundMessage(update);
-    if (message === null) return;
-    const result = await this.#options.inbound.handle(message);
-    if (result === null) return;
-    await this.#sendReplies(message.identity.chatId, result);
+  #track<T>(work: Promise<T>): Promise<T | undefined> {
+    const logged = work.catch((error: unknown) => {
+      this.#options.logger.error({ err: error }, 'zalo update failed');
+      return undefined;
+    });
+    this.#inFlight.add(logged);
+    void logged.finally(() => this.#inFlight.delete(logged));
+    return logged;
   }
 
   /** Sends every reply as numbered plain text, split at Zalo's limit; stops at the first part that fails for good. */

@@ -4,25 +4,16 @@
  * The platform answers one update per call, has no offset (a message can come again) and answers
  * 408 when nothing arrived. This loop polls again at once after an empty answer, backs off with
  * jitter on throttling, server and network failures, stops for good on 401 (a wrong token cannot
- * heal), skips repeated messages, and hands updates to the handler one at a time.
+ * heal), and hands updates to the handler one at a time. Recognising a message delivered again is
+ * the inbound pipeline's job, as for every channel.
  */
 import type { ZaloClient } from './zalo-client.ts';
 import { ZaloApiError } from './zalo-errors.ts';
-import { RecentKeys } from './recent-keys.ts';
 import { backoffDelay, sleep as realSleep, type BackoffOptions, type Sleep } from './zalo-retry.ts';
-import { zaloUpdateKey, type ZaloUpdate } from './zalo-types.ts';
-
-/**
- * Durable deduplication supplied by storage. `markSeen` is called only after the handler
- * succeeded, so an update whose handling failed gets another chance when it is delivered again.
- */
-export interface ZaloDedupStore {
-  isDuplicate(key: string, update: ZaloUpdate): Promise<boolean>;
-  markSeen(key: string, update: ZaloUpdate): Promise<void>;
-}
+import type { ZaloUpdate } from './zalo-types.ts';
 
 /** Where a reported, non-fatal error came from. */
-export type ZaloPollerErrorSource = 'poll' | 'malformed_update' | 'handler' | 'dedup';
+export type ZaloPollerErrorSource = 'poll' | 'malformed_update' | 'handler';
 
 /** Options of `ZaloPoller`. */
 export interface ZaloPollerOptions {
@@ -33,9 +24,6 @@ export interface ZaloPollerOptions {
   onError?: (error: unknown, source: ZaloPollerErrorSource) => void;
   /** The loop stopped for good (401: the token is wrong). The message names no token. */
   onFatal?: (error: ZaloApiError) => void;
-  dedup?: ZaloDedupStore;
-  /** How many recent update keys to remember in memory. Default 10,000. */
-  recentCapacity?: number;
   /** The long-poll `timeout` sent to the platform, in seconds. Default 30. */
   pollTimeoutSeconds?: number;
   /** Backoff after failed polls. Default 1 s doubling up to 60 s, with jitter. */
@@ -47,15 +35,13 @@ export interface ZaloPollerOptions {
 export interface ZaloPollerStats {
   polls: number;
   updates: number;
-  duplicates: number;
   failures: number;
 }
 
 /** Runs the loop; `start()` begins it and `stop()` ends it, cancelling the in-flight poll. */
 export class ZaloPoller {
-  readonly stats: ZaloPollerStats = { polls: 0, updates: 0, duplicates: 0, failures: 0 };
+  readonly stats: ZaloPollerStats = { polls: 0, updates: 0, failures: 0 };
   readonly #options: ZaloPollerOptions;
-  readonly #recent: RecentKeys;
   #controller: AbortController | undefined;
   #loop: Promise<void> | undefined;
 
@@ -63,7 +49,6 @@ export class ZaloPoller {
     const timeout = options.pollTimeoutSeconds ?? 30;
     if (!Number.isInteger(timeout) || timeout < 0 || timeout > 300) throw new RangeError('ZaloPoller: pollTimeoutSeconds must be whole seconds in 0..300');
     this.#options = options;
-    this.#recent = new RecentKeys(options.recentCapacity ?? 10_000);
   }
 
   /** Whether the loop is running. */
@@ -120,38 +105,13 @@ export class ZaloPoller {
   }
 
   async #dispatch(update: ZaloUpdate, signal: AbortSignal): Promise<void> {
-    const { dedup, onUpdate } = this.#options;
-    const key = zaloUpdateKey(update);
-    if (this.#recent.has(key) || (await this.#isStoredDuplicate(key, update))) {
-      this.#recent.add(key);
-      this.stats.duplicates += 1;
-      return;
-    }
     try {
-      await onUpdate(update, { signal });
+      await this.#options.onUpdate(update, { signal });
     } catch (error) {
       this.#report(error, 'handler');
       return;
     }
     this.stats.updates += 1;
-    this.#recent.add(key);
-    if (dedup === undefined) return;
-    try {
-      await dedup.markSeen(key, update);
-    } catch (error) {
-      this.#report(error, 'dedup');
-    }
-  }
-
-  /** A failing store must not block handling: the in-memory set still catches quick repeats. */
-  async #isStoredDuplicate(key: string, update: ZaloUpdate): Promise<boolean> {
-    if (this.#options.dedup === undefined) return false;
-    try {
-      return await this.#options.dedup.isDuplicate(key, update);
-    } catch (error) {
-      this.#report(error, 'dedup');
-      return false;
-    }
   }
 
   #report(error: unknown, source: ZaloPollerErrorSource): void {

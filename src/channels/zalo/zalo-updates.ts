@@ -1,8 +1,13 @@
-import type { InboundMessage } from '../../app/inbound-handler.ts';
+import type { InboundMessage } from '../../app/inbound/inbound-message.ts';
 import { parseZaloUpdate, zaloUpdateKey } from './zalo-types.ts';
 
 /** The only event whose content the bot reads; every other one from a person gets "please type". */
 const TEXT_EVENT = 'message.text.received';
+
+/** The bot's id, the part of its token before the colon: the scope of its message ids. */
+export function zaloBotKey(token: string): string {
+  return token.split(':')[0] ?? '';
+}
 
 /**
  * Turns a Zalo update into the product's inbound message: a typed text (commands included) or
@@ -11,7 +16,7 @@ const TEXT_EVENT = 'message.text.received';
  * messages from bots, and group chats (groups are experimental on Zalo; the bot works in private
  * chats only).
  */
-export function toInboundMessage(raw: unknown): InboundMessage | null {
+export function toInboundMessage(raw: unknown, botKey: string): InboundMessage | null {
   const parsed = parseZaloUpdate(raw);
   if (!parsed.ok) return null;
   const update = parsed.update;
@@ -21,12 +26,6 @@ export function toInboundMessage(raw: unknown): InboundMessage | null {
   const displayName = message.from.display_name?.trim();
   // Real ids are short; an absurd one would not fit a database index.
   if (zaloUpdateKey(update).length > 200) return null;
-  let payload: string;
-  try {
-    payload = JSON.stringify(update);
-  } catch {
-    return null; // nested too deeply to store: hostile input, never the platform
-  }
   return {
     identity: {
       channel: 'zalo',
@@ -34,8 +33,9 @@ export function toInboundMessage(raw: unknown): InboundMessage | null {
       chatId: message.chat.id,
       ...(displayName ? { displayName } : {}),
     },
+    botKey,
     updateKey: zaloUpdateKey(update),
-    payload,
+    platformMessageId: `${message.message_id}:${message.date ?? ''}`,
     input: update.event_name === TEXT_EVENT && typeof message.text === 'string' ? { kind: 'text', text: message.text } : { kind: 'unsupported' },
   };
 }

@@ -1,4 +1,4 @@
-import type { ChannelName, ContactDirectory, ContactRecord, RoleName, SenderIdentity } from '../../app/ports.ts';
+import type { ContactRecord, RoleName } from '../../app/ports.ts';
 import type { Locale } from '../../domain/index.ts';
 import type { PrismaClient } from '../database.ts';
 
@@ -23,31 +23,12 @@ export function toContactRecord(row: ContactRow): ContactRecord {
   };
 }
 
-/** Contacts and their channel identities, through Prisma. */
-export class ContactRepository implements ContactDirectory {
+/** Contacts by id, through Prisma (the inbound pipeline finds them by account through its own store). */
+export class ContactRepository {
   constructor(private readonly prisma: PrismaClient) {}
-
-  async findByIdentity(channel: ChannelName, userId: string): Promise<ContactRecord | null> {
-    const identity = await this.prisma.channelIdentity.findUnique({
-      where: { channel_userId: { channel, userId } },
-      include: { contact: { include: CONTACT_INCLUDE } },
-    });
-    if (!identity || !identity.contact.active) return null;
-    return toContactRecord(identity.contact);
-  }
 
   async findById(id: number): Promise<ContactRecord | null> {
     const row = await this.prisma.contact.findUnique({ where: { id }, include: CONTACT_INCLUDE });
     return row && row.active ? toContactRecord(row) : null;
-  }
-
-  async touch(contactId: number, identity: SenderIdentity, now: Date): Promise<void> {
-    await this.prisma.$transaction([
-      this.prisma.channelIdentity.update({
-        where: { channel_userId: { channel: identity.channel, userId: identity.userId } },
-        data: { chatId: identity.chatId, lastSeenAt: now, unreachableAt: null, unreachableReason: null },
-      }),
-      this.prisma.contact.update({ where: { id: contactId }, data: { lastChannel: identity.channel } }),
-    ]);
   }
 }

@@ -7,16 +7,20 @@ import type { FormFile } from '../form-files.ts';
 
 /** Every version of every form, in memory: drafts and old submissions keep the version they began on. */
 export class InMemoryFormCatalog implements FormCatalog {
+  /** Made once: the same array every time, so what is computed from it can be cached against it. */
+  private latest: Form[] | undefined;
+
   constructor(private readonly byId: Map<string, Map<number, Form>>, private readonly currentIds: string[]) {}
 
   current(): Form[] {
-    return this.currentIds.flatMap((id) => {
+    this.latest ??= this.currentIds.flatMap((id) => {
       const versions = this.byId.get(id);
       if (!versions) return [];
       const latest = Math.max(...versions.keys());
       const form = versions.get(latest);
       return form ? [form] : [];
     });
+    return this.latest;
   }
 
   version(formId: string, version: number): Form | undefined {

@@ -1,7 +1,5 @@
+import type { SubmissionWrite } from '../../app/inbound/inbound-store.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import type { DialogEffect } from '../../dialog/replies.ts';
-
-type SubmitEffect = Extract<DialogEffect, { kind: 'submit' }>;
 
 /**
  * Stores a submission inside the caller's transaction. The first one creates the submission and
@@ -9,41 +7,29 @@ type SubmitEffect = Extract<DialogEffect, { kind: 'submit' }>;
  * never updated or deleted, so every earlier version stays. The submission stays "late" only if its
  * first version was; each revision records its own lateness.
  */
-export async function writeSubmission(
-  tx: Prisma.TransactionClient,
-  effect: SubmitEffect,
-  meta: { contactId: number | null; channel: string; now: Date },
-): Promise<{ submissionId: number; revision: number }> {
-  const answers = JSON.stringify(effect.answers);
-  const key = { unitId: effect.unitId, formId: effect.formId, periodKey: effect.periodKey };
+export async function writeSubmission(tx: Prisma.TransactionClient, write: SubmissionWrite, now: Date): Promise<{ submissionId: number; revision: number }> {
+  const answers = JSON.stringify(write.answers);
+  const key = { unitId: write.unitId, formId: write.formId, periodKey: write.periodKey };
   const existing = await tx.submission.findUnique({ where: { unitId_formId_periodKey: key } });
   const revision = existing ? existing.currentRevision + 1 : 1;
   const submission = existing
     ? await tx.submission.update({
         where: { id: existing.id },
-        data: { currentRevision: revision, formVersion: effect.formVersion, answers, submittedAt: meta.now },
+        data: { currentRevision: revision, formVersion: write.formVersion, answers, submittedAt: now },
       })
     : await tx.submission.create({
-        data: {
-          ...key,
-          currentRevision: 1,
-          formVersion: effect.formVersion,
-          answers,
-          firstSubmittedAt: meta.now,
-          submittedAt: meta.now,
-          late: effect.late,
-        },
+        data: { ...key, currentRevision: 1, formVersion: write.formVersion, answers, firstSubmittedAt: now, submittedAt: now, late: write.late },
       });
   await tx.submissionRevision.create({
     data: {
       submissionId: submission.id,
       revision,
-      formVersion: effect.formVersion,
+      formVersion: write.formVersion,
       answers,
-      submittedAt: meta.now,
-      late: effect.late,
-      contactId: meta.contactId,
-      channel: meta.channel,
+      submittedAt: now,
+      late: write.late,
+      contactId: write.contactId,
+      channel: write.channel,
     },
   });
   return { submissionId: submission.id, revision };

@@ -14,7 +14,7 @@ describe('Telegram updates to inbound messages', () => {
     ['a sticker', { update_id: 2, message: { message_id: 6, chat: { id: 42, type: 'private' }, from, sticker: {} } }, { kind: 'unsupported' }],
     ['a button press', { update_id: 3, callback_query: { id: 'q1', from, data: 'c:1.2', message: { message_id: 7, chat: { id: 42 } } } }, { kind: 'button', data: 'c:1.2' }],
   ])('should read %s', (_name, update, input) => {
-    const message = toInboundMessage(update);
+    const message = toInboundMessage(update, '777');
     expect(message?.input).toEqual(input);
     expect(message?.identity).toEqual({ channel: 'telegram', userId: '42', chatId: '42', displayName: 'Lan Lê' });
     expect(message?.updateKey).toBe(String(update.update_id));
@@ -29,7 +29,7 @@ describe('Telegram updates to inbound messages', () => {
     ['garbage', 'not an update'],
     ['null', null],
   ])('should ignore %s', (_name, update) => {
-    expect(toInboundMessage(update)).toBeNull();
+    expect(toInboundMessage(update, '777')).toBeNull();
   });
 });
 

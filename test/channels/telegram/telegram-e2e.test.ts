@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, freshPostgresDatabase } from '../../support/postgres.ts';
 import { TelegramBotHarness, type BotProcessOptions } from '../../support/telegram-bot-harness.ts';
+import { TelegramEmulator } from '../../support/telegram-emulator/index.ts';
 import { useTempDirs } from '../../support/temp-dir.ts';
 
 const tempDir = useTempDirs();
@@ -246,6 +247,47 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
       await bot.tg.waitForWebhookDeliveries(deliveries + 1, 5000);
       expect(await bot.say(8002, '1')).toContain('Câu 2/5');
       expect(bot.tg.messagesTo(8002).slice(before).filter((m) => (m.plainText ?? m.text ?? '').includes('Câu 1/5'))).toHaveLength(1);
+    });
+
+    it('should answer updates whose ids Telegram restarted, and say so in the log', async () => {
+      bot = await startBot({ now: FRIDAY_W48, webhook: { url: (port) => `http://127.0.0.1:${port}/tg/hook`, secret } });
+      const code = await bot.invite('STP', 'reporter');
+      await bot.say(8003, `/start ${code}`);
+      const before = bot.tg.messagesTo(8003).length;
+      const first = bot.tg.userSends({ userId: 8003, text: '/baocao' });
+      await bot.tg.waitForMessages(8003, before + 1, 5000);
+      bot.tg.restartUpdateIds(first.update_id);
+      expect(await bot.say(8003, '1')).toContain('Câu 2/5');
+      expect(await bot.say(8003, '/huy')).toMatch(/tạm dừng|đã lưu/i);
+      expect(bot.logs.join('')).toContain('already used by another update');
+      const stored = await bot.prisma.inboundUpdate.findMany({ where: { updateKey: String(first.update_id) } });
+      expect(stored).toHaveLength(1);
+      expect(stored[0]?.payload).toBeNull();
+    });
+  });
+
+  describe('a new bot on the same database', () => {
+    it('should answer the new bot\'s updates even when their ids were used by the old bot', async () => {
+      const dir = tempDir();
+      const database = kind === 'postgresql' ? await freshPostgresDatabase() : undefined;
+      dropDatabase = database?.drop;
+      const options: BotProcessOptions = { now: FRIDAY_W48, ...(database ? { databaseUrl: database.url } : {}) };
+      const old = await TelegramBotHarness.start(dir, options);
+      const code = await old.invite('STP', 'reporter');
+      await old.say(8101, `/start ${code}`);
+      const firstId = old.tg.userSends({ userId: 8101, text: '/trangthai' }).update_id;
+      await old.tg.waitForMessages(8101, 2, 5000);
+      await old.close();
+      const tg = await TelegramEmulator.start({ rateLimit: false, token: '7000000002:AANewBotTokenForTests_0123456789xyz' });
+      tg.restartUpdateIds(firstId - 1);
+      const renewed = await TelegramBotHarness.start(dir, options, tg);
+      try {
+        const again = await renewed.invite('STP', 'reporter');
+        expect(await renewed.say(8101, `/start ${again}`)).toMatch(/đã đăng ký|Chào mừng|thêm vai trò|Vai trò/i);
+        expect(await renewed.say(8101, '/trangthai')).toMatch(/Tình hình báo cáo/);
+      } finally {
+        await renewed.close();
+      }
     });
   });
 });

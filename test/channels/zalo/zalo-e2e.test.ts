@@ -2,8 +2,9 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatInviteCode } from '../../../src/app/invite-codes.ts';
 import { translate } from '../../../src/i18n/translator.ts';
+import { toInboundMessage, zaloBotKey } from '../../../src/channels/zalo/zalo-updates.ts';
 import { useTempDirs } from '../../support/temp-dir.ts';
-import { instantWhenOpen, WEBHOOK_SECRET, ZALO_LIMIT, ZaloBotHarness, type HarnessOptions } from '../../support/zalo-bot-harness.ts';
+import { instantWhenOpen, waitFor, WEBHOOK_SECRET, ZALO_LIMIT, ZaloBotHarness, type HarnessOptions } from '../../support/zalo-bot-harness.ts';
 import { ZaloUpdateFactory } from '../../support/zalo-update-factory.ts';
 
 const tempDir = useTempDirs();
@@ -288,6 +289,20 @@ describe('zalo end to end: what else arrives', () => {
     expect(await again.ask('u1', '/baocao')).toContain('Câu 2/5');
   });
 
+  it('should answer a message that reuses a known message id with other content, and log it', async () => {
+    const bot = await startBot({ now: instantWhenOpen('monthly_figures', MONTH) });
+    await bot.register('u1');
+    await bot.startReport('u1', 'monthly_figures');
+    const update = bot.emulator.userSends({ userId: 'u1', text: '7' });
+    await bot.handled(update);
+    const before = bot.emulator.messagesTo('u1').length;
+    bot.emulator.injectRawUpdate({ ...update, message: { ...update.message, text: '8', date: update.message.date + 60_000 } });
+    await waitFor(() => (bot.emulator.messagesTo('u1').length > before ? true : undefined), 'a reply to the reused id');
+    await bot.channel.settled();
+    expect(bot.emulator.messagesTo('u1').at(-1)?.text).toContain('Câu 3/5');
+    expect(bot.logs.text).toContain('already used by another update');
+  });
+
   it('should survive empty polls (HTTP 408), 429 and 500 on getUpdates and answer the next message', async () => {
     const bot = await startBot({ now: instantWhenOpen('weekly_status', WEEK), emulatorOptions: { emptyPollHttpStatus: 408, maxPollWaitMs: 50 } });
     await bot.emulator.waitForCalls('getUpdates', 3, 5000);
@@ -429,16 +444,27 @@ describe('zalo end to end: webhook', () => {
     expect(await bot.ask('u1', 'chậm')).toContain('Câu 3/5');
   });
 
-  it('should handle at start an update stored by the webhook but never handled', async () => {
+  it('should handle at start an update kept but never handled (a crash), with no invitation code kept in clear', async () => {
     const dir = tempDir();
     const bot = await startBot({ now: instantWhenOpen('weekly_status', WEEK), webhook: true }, dir);
     const factory = new ZaloUpdateFactory();
-    const update = factory.build({ userId: 'late' }, { kind: 'text', text: '/baocao' });
-    await bot.core.storage.inbound.store('zalo', `message.text.received:${update.message.message_id}`, JSON.stringify(update));
+    const code = await bot.invite();
+    const updates = [factory.build({ userId: 'late' }, { kind: 'text', text: '/baocao' }), factory.build({ userId: 'new' }, { kind: 'text', text: code.toLowerCase() })];
+    for (const update of updates) {
+      const message = toInboundMessage(update, zaloBotKey(bot.emulator.token));
+      if (!message) throw new Error('the update should be one the bot answers');
+      await bot.core.inbound.hold(message);
+    }
+    const kept = await bot.prisma.inboundUpdate.findMany({ where: { status: 'pending' } });
+    expect(kept).toHaveLength(2);
+    const bare = code.replace('-', '');
+    for (const row of kept) expect(row.payload?.toUpperCase()).not.toMatch(new RegExp(`${bare.slice(0, 5)}-?${bare.slice(5)}`));
     const again = await bot.restart();
     running.push(again);
-    await again.handled(update);
+    for (const update of updates) await again.handled(update);
     expect(again.emulator.messagesTo('late').map((message) => message.text).join('\n')).toContain('Bạn chưa đăng ký');
+    expect(again.emulator.messagesTo('new').map((message) => message.text).join('\n')).toContain('Chào mừng');
+    expect(await again.prisma.inboundUpdate.count({ where: { payload: { not: null } } })).toBe(0);
   });
 });
 

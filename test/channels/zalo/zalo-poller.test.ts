@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZaloClient } from '../../../src/channels/zalo/zalo-client.ts';
 import { ZaloApiError, ZaloUpdateParseError } from '../../../src/channels/zalo/zalo-errors.ts';
-import { ZaloPoller, type ZaloDedupStore, type ZaloPollerErrorSource, type ZaloPollerOptions } from '../../../src/channels/zalo/zalo-poller.ts';
+import { ZaloPoller, type ZaloPollerErrorSource, type ZaloPollerOptions } from '../../../src/channels/zalo/zalo-poller.ts';
 import type { ZaloUpdate } from '../../../src/channels/zalo/zalo-types.ts';
 import { ZaloEmulator, type ZaloEmulatorOptions } from '../../support/zalo-emulator.ts';
 
@@ -92,36 +92,6 @@ describe('ZaloPoller', () => {
     expect(h.errors.map((e) => (e.error as ZaloApiError).kind)).toEqual(['throttled', 'server', 'network']);
     expect(h.errors.every((e) => e.source === 'poll')).toBe(true);
     expect(h.poller.stats.failures).toBe(3);
-  });
-
-  it('should handle a message delivered twice only once', async () => {
-    const h = await harness();
-    const first = h.emulator.userSends({ userId: 'u1', text: 'một lần' });
-    h.emulator.redeliver(first.message.message_id);
-    h.emulator.userSends({ userId: 'u1', text: 'tiếp' });
-    void h.poller.start();
-    await h.handledCount(2);
-    await h.emulator.waitForCalls('getUpdates', 5);
-    expect(h.handled.map((u) => u.message.text)).toEqual(['một lần', 'tiếp']);
-    expect(h.poller.stats.duplicates).toBe(1);
-  });
-
-  it('should consult and feed a durable dedup store', async () => {
-    const seen = new Set<string>();
-    const marked: string[] = [];
-    const dedup: ZaloDedupStore = {
-      isDuplicate: async (key) => seen.has(key),
-      markSeen: async (key) => void marked.push(key),
-    };
-    const h = await harness({ poller: { dedup } });
-    const old = h.emulator.userSends({ userId: 'u1', text: 'đã xử lý trước khi khởi động lại' });
-    seen.add(`message.text.received:${old.message.message_id}`);
-    const fresh = h.emulator.userSends({ userId: 'u1', text: 'mới' });
-    void h.poller.start();
-    await h.handledCount(1);
-    await h.emulator.waitForCalls('getUpdates', 3);
-    expect(h.handled.map((u) => u.message.text)).toEqual(['mới']);
-    expect(marked).toEqual([`message.text.received:${fresh.message.message_id}`]);
   });
 
   it('should report a handler error and keep polling, giving a redelivery another chance', async () => {

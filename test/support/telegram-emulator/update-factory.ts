@@ -54,6 +54,11 @@ export class UpdateFactory {
     return { update_id: this.nextUpdateId(), callback_query: query };
   }
 
+  /** Starts the ids again, as Telegram may after a week without updates (or as a new bot's ids do). */
+  restartIds(next: number): void {
+    this.#lastUpdateId = next - 1;
+  }
+
   /** The next update id. */
   nextUpdateId(): number {
     this.#lastUpdateId += 1;

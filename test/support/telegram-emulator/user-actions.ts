@@ -126,6 +126,11 @@ export abstract class UserActions {
     return this.#route(update, true);
   }
 
+  /** The next update gets id `next`, and the ones after count on from it: Telegram choosing a new sequence. */
+  restartUpdateIds(next: number): void {
+    this.#factory.restartIds(next);
+  }
+
   /** Makes a chat known without a message (e.g. a group the bot was added to). */
   addChat(chat: TgChat): TgChat {
     return this.#deps.chats.upsert(chat);

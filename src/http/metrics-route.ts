@@ -1,0 +1,29 @@
+import type { HttpServer } from './http-server.ts';
+
+/** A counter as the metrics page shows it. */
+export interface MetricCounter {
+  name: string;
+  help: string;
+  value: () => number;
+  labels?: Record<string, string>;
+}
+
+/**
+ * `GET /metrics`: counters in Prometheus' text format (SQL statements and transactions, updates by
+ * outcome, CPU time), for the monitoring system and the benchmarks. Counts only, no names or content.
+ */
+export function registerMetricsRoute(server: HttpServer, counters: () => MetricCounter[]): void {
+  server.route('GET', '/metrics', () => {
+    const lines: string[] = [];
+    const described = new Set<string>();
+    for (const counter of counters()) {
+      if (!described.has(counter.name)) {
+        lines.push(`# HELP ${counter.name} ${counter.help}`, `# TYPE ${counter.name} counter`);
+        described.add(counter.name);
+      }
+      const labels = counter.labels ? `{${Object.entries(counter.labels).map(([key, value]) => `${key}="${value}"`).join(',')}}` : '';
+      lines.push(`${counter.name}${labels} ${counter.value()}`);
+    }
+    return { status: 200, body: Buffer.from(`${lines.join('\n')}\n`), contentType: 'text/plain; version=0.0.4' };
+  });
+}
