@@ -57,8 +57,8 @@ function indicatorOverview(content: ReportContent, text: ReportText): Table {
       const summary = year.summaries[index];
       if (!summary) continue;
       // A review's year with no data of its own would otherwise repeat the year before (the digest's fallback).
-      const shown = annual || summary.latest.year === year.year;
       const latest = summary.latest;
+      const shown = (annual || latest.year === year.year) && latest.value !== null;
       rows.push({
         cells: [
           text.indicatorLabel(detail.summary),

@@ -21,7 +21,7 @@ export function reportSheets(content: ReportContent, locale: Locale): SheetSpec[
     for (const year of content.indicatorYears) {
       const summary = year.summaries[index];
       if (!summary) continue;
-      const shown = annual || summary.latest.year === year.year;
+      const shown = (annual || summary.latest.year === year.year) && summary.latest.value !== null;
       overview.push({
         indicator: text.indicatorLabel(detail.summary),
         year: annual ? summary.latest.year : year.year,
