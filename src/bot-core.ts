@@ -9,6 +9,7 @@ import { isPostgresUrl, type Config } from './config.ts';
 import type { Logger } from './logging/logger.ts';
 import type { PrismaClient } from './storage/database.ts';
 import { readFormFolder } from './storage/form-files.ts';
+import { registerAnnualReportCommand } from './documents/annual-report-wiring.ts';
 import { syncForms, type InMemoryFormCatalog } from './storage/repositories/form-repository.ts';
 import { ContactAwayRepository } from './storage/repositories/contact-away-repository.ts';
 import { ReportDataRepository } from './storage/repositories/report-data-repository.ts';
@@ -46,6 +47,7 @@ export async function createBotCore(config: Config, prisma: PrismaClient, logger
   registerAwayCommand(inbound, new ContactAwayRepository(prisma), config.BOT_TIMEZONE);
   const reportData = ReportDataRepository.forDatabase(prisma, config.DATABASE_URL);
   registerSupervisorQueries(inbound, { source: reportData, forms: () => forms.current(), timeZone: config.BOT_TIMEZONE });
+  registerAnnualReportCommand(inbound, { prisma, config, reportData, forms, logger });
   return { storage, forms, inbound, clock, config, reportData };
 }
 
