@@ -9,7 +9,7 @@ import { CONTENT_WIDTH, layoutRow, para } from './docx-parts.ts';
 import type { Letterhead } from './report-settings.ts';
 import type { ReportText } from './report-text.ts';
 
-const LEFT = Math.round(CONTENT_WIDTH * 0.46);
+const LEFT = Math.round(CONTENT_WIDTH * 0.5);
 const RIGHT = CONTENT_WIDTH - LEFT;
 
 /**
