@@ -10,6 +10,7 @@ import { isPostgresUrl, type Config } from './config.ts';
 import type { Logger } from './logging/logger.ts';
 import type { PrismaClient } from './storage/database.ts';
 import { readFormFolder } from './storage/form-files.ts';
+import { registerAnnualReportCommand } from './documents/annual-report-wiring.ts';
 import { syncForms, type InMemoryFormCatalog } from './storage/repositories/form-repository.ts';
 import { ContactAwayRepository } from './storage/repositories/contact-away-repository.ts';
 import { ReportDataRepository } from './storage/repositories/report-data-repository.ts';
@@ -49,5 +50,6 @@ export async function createBotCore(config: Config, prisma: PrismaClient, logger
   registerAwayCommand(commands, new ContactAwayRepository(prisma), config.BOT_TIMEZONE);
   const reportData = ReportDataRepository.forDatabase(prisma, config.DATABASE_URL);
   registerSupervisorQueries(commands, { source: reportData, forms: () => forms.current(), timeZone: config.BOT_TIMEZONE });
+  registerAnnualReportCommand(commands, { prisma, config, reportData, forms, logger });
   return { storage, forms, inbound, commands, clock, config, reportData };
 }

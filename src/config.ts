@@ -92,6 +92,21 @@ const configSchema = z
       .transform((v) => v ?? '0 8 * * 1')
       .refine((v) => /^\S+( \S+){4}$/.test(v), { message: 'config.cron' }),
     PUBLIC_BASE_URL: httpUrl('config.url'),
+    // --- The compiled report (report compile, /baocaonam): layout and letterhead. Unset texts take
+    // the layout's defaults (see src/documents/report-settings.ts).
+    REPORT_LAYOUT: optionalText
+      .transform((v) => (v ?? 'party').toLowerCase())
+      .refine((v) => v === 'party' || v === 'state', { message: 'config.report_layout' })
+      .transform((v) => v as 'party' | 'state'),
+    REPORT_SUPERIOR: optionalText,
+    REPORT_ISSUER: optionalText,
+    REPORT_ISSUER_ABBR: optionalText,
+    REPORT_PLACE: optionalText,
+    REPORT_SIGNER_CAPACITY: optionalText,
+    REPORT_SIGNER_TITLE: optionalText,
+    REPORT_SIGNER_NAME: optionalText,
+    REPORT_RECIPIENTS: optionalText,
+    // --- end of the compiled report's settings.
     NODE_ENV: optionalText.transform((v) => v ?? 'development'),
   })
   .superRefine((config, ctx) => {

@@ -7,6 +7,7 @@ import { TelegramChannel } from './channels/telegram/telegram-channel.ts';
 import { ZaloChannel } from './channels/zalo/zalo-channel.ts';
 import { ConfigError, isPostgresUrl, parseConfig, readDotenv, secretsOf, sqlitePathOf, type Config } from './config.ts';
 import { ChartStore, registerChartRoute } from './http/chart-route.ts';
+import { DocumentStore, documentsFolder, registerDocumentRoute } from './http/document-route.ts';
 import { registerHealthRoute, type ChannelStatus } from './http/health-route.ts';
 import { registerMetricsRoute } from './http/metrics-route.ts';
 import { sqlCounters } from './storage/sql-counters.ts';
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   // After the channels: the outbox sender delivers, the scheduler catches up what it missed, then ticks each minute.
   const charts = config.PUBLIC_BASE_URL ? new ChartStore(chartsFolder(config), config.PUBLIC_BASE_URL) : undefined;
   if (charts) registerChartRoute(http, charts);
+  if (config.PUBLIC_BASE_URL) registerDocumentRoute(http, new DocumentStore(documentsFolder(config), config.PUBLIC_BASE_URL));
   const composer = createDigestComposer({
     source: core.reportData,
     forms: () => core.forms.current(),

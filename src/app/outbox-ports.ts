@@ -4,7 +4,7 @@ import type { OutboxPayload } from '../outbox/outbox-payload.ts';
 export type OutboxChannel = 'telegram' | 'zalo';
 
 /** What a scheduled message is, for counting and for the operator. */
-export type OutboxKind = 'notice' | 'reminder' | 'escalation' | 'digest';
+export type OutboxKind = 'notice' | 'reminder' | 'escalation' | 'digest' | 'report';
 
 /** A message decided but not yet written: the wave commits it together with its job run. */
 export interface OutboxDraft {

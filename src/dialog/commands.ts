@@ -16,7 +16,8 @@ export type CommandName =
   | 'missing'
   | 'unit'
   | 'indicators'
-  | 'invite';
+  | 'invite'
+  | 'annual';
 
 /** Vietnamese name first: the menu shows it to Vietnamese users, the alias to English ones. */
 export const COMMANDS: ReadonlyArray<{ name: CommandName; vi: string; en: string }> = [
@@ -30,6 +31,7 @@ export const COMMANDS: ReadonlyArray<{ name: CommandName; vi: string; en: string
   { name: 'missing', vi: 'chuabaocao', en: 'missing' },
   { name: 'unit', vi: 'donvi', en: 'unit' },
   { name: 'indicators', vi: 'chiso', en: 'indicators' },
+  { name: 'annual', vi: 'baocaonam', en: 'annual' },
   { name: 'invite', vi: 'moi', en: 'invite' },
   { name: 'language', vi: 'ngonngu', en: 'language' },
   { name: 'help', vi: 'trogiup', en: 'help' },
