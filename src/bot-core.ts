@@ -13,6 +13,7 @@ import { syncForms, type InMemoryFormCatalog } from './storage/repositories/form
 import { ContactAwayRepository } from './storage/repositories/contact-away-repository.ts';
 import { ReportDataRepository } from './storage/repositories/report-data-repository.ts';
 import { createStorage, type Storage } from './storage/storage.ts';
+import { wireDashboardCommand } from './web/dashboard/wire-dashboard.ts';
 
 /** The channel-independent heart of the bot: storage, forms and the inbound use case. */
 export interface BotCore {
@@ -46,6 +47,7 @@ export async function createBotCore(config: Config, prisma: PrismaClient, logger
   registerAwayCommand(inbound, new ContactAwayRepository(prisma), config.BOT_TIMEZONE);
   const reportData = ReportDataRepository.forDatabase(prisma, config.DATABASE_URL);
   registerSupervisorQueries(inbound, { source: reportData, forms: () => forms.current(), timeZone: config.BOT_TIMEZONE });
+  wireDashboardCommand(inbound, prisma, config, clock);
   return { storage, forms, inbound, clock, config, reportData };
 }
 

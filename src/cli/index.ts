@@ -10,6 +10,7 @@ import { registerRemindersCommands } from './commands/reminders.ts';
 import { registerJobsCommands } from './commands/jobs.ts';
 import { registerUnitsCommands } from './commands/units.ts';
 import { registerContactsCommands } from './commands/contacts.ts';
+import { registerDashboardCommands } from './commands/dashboard.ts';
 
 /** The admin command line: `npm run cli -- <group> <command>`. */
 export function buildProgram(ctx: CliContext): Command {
@@ -27,6 +28,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerOutboxCommands(program, ctx);
   registerRemindersCommands(program, ctx);
   registerJobsCommands(program, ctx);
+  registerDashboardCommands(program, ctx);
   return program;
 }
 

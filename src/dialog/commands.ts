@@ -16,7 +16,8 @@ export type CommandName =
   | 'missing'
   | 'unit'
   | 'indicators'
-  | 'invite';
+  | 'invite'
+  | 'dashboard';
 
 /** Vietnamese name first: the menu shows it to Vietnamese users, the alias to English ones. */
 export const COMMANDS: ReadonlyArray<{ name: CommandName; vi: string; en: string }> = [
@@ -31,6 +32,7 @@ export const COMMANDS: ReadonlyArray<{ name: CommandName; vi: string; en: string
   { name: 'unit', vi: 'donvi', en: 'unit' },
   { name: 'indicators', vi: 'chiso', en: 'indicators' },
   { name: 'invite', vi: 'moi', en: 'invite' },
+  { name: 'dashboard', vi: 'bangdieukhien', en: 'dashboard' },
   { name: 'language', vi: 'ngonngu', en: 'language' },
   { name: 'help', vi: 'trogiup', en: 'help' },
   { name: 'start', vi: 'start', en: 'start' },
