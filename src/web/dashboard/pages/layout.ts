@@ -25,6 +25,7 @@ export function layout(ctx: PageContext, title: string, section: Section, body: 
 <meta name="referrer" content="no-referrer">
 <title>${title} — ${t('title')}</title>
 <link rel="stylesheet" href="${path('tai-nguyen/dashboard.css')}">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <header class="top">
