@@ -1,26 +1,16 @@
 // The dashboard in a real browser (Debian's Chromium, driven by playwright-core) over real HTTP: sign-in
 // by link, every page with the figures the app computes for the seeded province, scope refusals,
 // expired and reused links, sign-out and revocation. Skipped, saying so, only where Chromium is absent.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigest, loadIndicatorInputs, loadScope } from '../../src/app/digest/digest-builder.ts';
 import { indicatorTrend } from '../../src/domain/digest/index.ts';
 import { formatPercent } from '../../src/i18n/format.ts';
 import { MONDAY, reportDeps, shippedForms, TZ } from '../digest/digest-fixtures.ts';
+import { CHROMIUM, hasChromium, launchChromium } from '../support/chromium.ts';
 import { startDashboard, type DashboardHarness } from './dashboard-harness.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) process.stderr.write(`dashboard browser tests skipped: ${CHROMIUM} is not installed (apt-get install chromium)\n`);
-
-/** Launches Chromium the way a closed network needs it: no background traffic; playwright gives it a fresh profile. */
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
 
 describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
   let harness: DashboardHarness;

@@ -25,6 +25,7 @@ export function trendChart(ctx: PageContext, trend: IndicatorTrend): Html {
     target: trend.def.target,
     targetText: t('trend_target', { target: percent(trend.def.target) }),
     emptyText: t('trend_empty'),
+    bottomText: (bottom) => percent(bottom, 0),
     points: trend.points.map((point) => ({
       label: shortPeriod(trend.periodType, point.periodKey),
       value: point.value,
@@ -35,8 +36,8 @@ export function trendChart(ctx: PageContext, trend: IndicatorTrend): Html {
   return html`<figure class="trend">${raw(svg)}</figure>`;
 }
 
-/** The indicator's card; `belowHref` links the count of units below target to the filtered unit list. */
-export function indicatorCard(ctx: PageContext, summary: IndicatorSummary, trend: IndicatorTrend | undefined, belowHref: string | null): Html {
+/** The indicator's card (`extra` below its chart); `belowHref` links the count of units below target to the filtered unit list. */
+export function indicatorCard(ctx: PageContext, summary: IndicatorSummary, trend: IndicatorTrend | undefined, belowHref: string | null, extra: Html | '' = ''): Html {
   const { t, text, number, percent } = pageTools(ctx);
   const { latest } = summary;
   const value = latest.value === null
@@ -55,5 +56,6 @@ export function indicatorCard(ctx: PageContext, summary: IndicatorSummary, trend
   <p class="badge status-${latest.status}">${t(`status_${latest.status}`)}</p>
   <ul class="facts"><li>${t('target', { target: text(targetText(summary, ctx.locale)) })}</li>${pace}${change}${below}</ul>
   ${trend ? trendChart(ctx, trend) : ''}
+  ${extra}
 </article>`;
 }

@@ -41,7 +41,7 @@ export function unitPage(ctx: PageContext, view: UnitView, forms: readonly Form[
         const table = trend && trend.points.length
           ? html`<details><summary>${t('col_value')}</summary><table class="points"><thead><tr><th scope="col">${t('col_period')}</th><th scope="col">${t('col_value')}</th><th scope="col">${t('col_numerator')}</th><th scope="col">${t('col_denominator')}</th></tr></thead><tbody>${trend.points.map((p) => html`<tr data-point="${summary.def.id}|${p.periodKey}"><td>${shortPeriod(trend.periodType, p.periodKey)}</td><td class="num">${p.value === null ? '—' : percent(p.value)}</td><td class="num">${number(p.numerator)}</td><td class="num">${number(p.denominator)}</td></tr>`)}</tbody></table></details>`
           : '';
-        return html`${indicatorCard(ctx, summary, trend, null)}${table}`;
+        return indicatorCard(ctx, summary, trend, null, table);
       })}</div></section>`
     : '';
   const content = html`${breadcrumb}<h1>${unit.name} <span class="muted">(${unit.code})</span></h1>
