@@ -53,8 +53,8 @@ function answersFor(formId: string, unit: number, key: string): string {
   });
 }
 
-/** Fills the database with raw prepared statements in one transaction. */
-function seed(path: string): number {
+/** Fills the database with raw prepared statements in one transaction (the dashboard bench seeds the same province). */
+export function seed(path: string): number {
   const db = openSqlite(path);
   const now = new Date().toISOString().replace('Z', '+00:00');
   const insertUnit = db.prepare('INSERT INTO "Unit" (id, code, name, kind, parentId, active, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 1, ?, ?)');

@@ -15,6 +15,7 @@ import { syncForms, type InMemoryFormCatalog } from './storage/repositories/form
 import { ContactAwayRepository } from './storage/repositories/contact-away-repository.ts';
 import { ReportDataRepository } from './storage/repositories/report-data-repository.ts';
 import { createStorage, type Storage } from './storage/storage.ts';
+import { wireDashboardCommand } from './web/dashboard/wire-dashboard.ts';
 
 /** The channel-independent heart of the bot: storage, forms and the inbound use case. */
 export interface BotCore {
@@ -51,5 +52,6 @@ export async function createBotCore(config: Config, prisma: PrismaClient, logger
   const reportData = ReportDataRepository.forDatabase(prisma, config.DATABASE_URL);
   registerSupervisorQueries(commands, { source: reportData, forms: () => forms.current(), timeZone: config.BOT_TIMEZONE });
   registerAnnualReportCommand(commands, { prisma, config, reportData, forms, logger });
+  wireDashboardCommand(commands, prisma, config, clock);
   return { storage, forms, inbound, commands, clock, config, reportData };
 }

@@ -19,6 +19,7 @@ import { createLogger, type Logger } from './logging/logger.ts';
 import { createScheduling } from './scheduling.ts';
 import { isDatabaseReachable, openDatabase, type PrismaClient } from './storage/database.ts';
 import { seedDemoProvince } from './storage/seed-demo.ts';
+import { mountDashboard } from './web/dashboard/wire-dashboard.ts';
 
 /** The composition root: configuration, storage, the core, HTTP, channels, and a clean shutdown. */
 async function main(): Promise<void> {
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     })),
     { name: 'process_cpu_seconds_total', help: 'CPU time of the process', value: () => (process.cpuUsage().user + process.cpuUsage().system) / 1e6 },
   ]);
+  mountDashboard(http, { prisma, config, contacts: core.storage.contacts, reportData: core.reportData, forms: core.forms, clock: core.clock, logger });
   let address: { host: string; port: number };
   try {
     address = await http.listen(config.HTTP_HOST, config.HTTP_PORT);

@@ -11,6 +11,7 @@ import { registerJobsCommands } from './commands/jobs.ts';
 import { registerUnitsCommands } from './commands/units.ts';
 import { registerContactsCommands } from './commands/contacts.ts';
 import { registerReportCommands } from './commands/report.ts';
+import { registerDashboardCommands } from './commands/dashboard.ts';
 
 /** The admin command line: `npm run cli -- <group> <command>`. */
 export function buildProgram(ctx: CliContext): Command {
@@ -29,6 +30,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerRemindersCommands(program, ctx);
   registerJobsCommands(program, ctx);
   registerReportCommands(program, ctx);
+  registerDashboardCommands(program, ctx);
   return program;
 }
 

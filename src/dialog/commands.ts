@@ -17,7 +17,8 @@ export type CommandName =
   | 'unit'
   | 'indicators'
   | 'invite'
-  | 'annual';
+  | 'annual'
+  | 'dashboard';
 
 /** Vietnamese name first: the menu shows it to Vietnamese users, the alias to English ones. */
 export const COMMANDS: ReadonlyArray<{ name: CommandName; vi: string; en: string }> = [
@@ -33,6 +34,7 @@ export const COMMANDS: ReadonlyArray<{ name: CommandName; vi: string; en: string
   { name: 'indicators', vi: 'chiso', en: 'indicators' },
   { name: 'annual', vi: 'baocaonam', en: 'annual' },
   { name: 'invite', vi: 'moi', en: 'invite' },
+  { name: 'dashboard', vi: 'bangdieukhien', en: 'dashboard' },
   { name: 'language', vi: 'ngonngu', en: 'language' },
   { name: 'help', vi: 'trogiup', en: 'help' },
   { name: 'start', vi: 'start', en: 'start' },

@@ -22,6 +22,9 @@ export interface HttpResponse {
 
 export type RouteHandler = (request: HttpRequest) => Promise<HttpResponse> | HttpResponse;
 
+/** A plain node request listener (a web framework's app), given the request before its body is read. */
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
 /**
  * The product's one HTTP server: the health check now, the messenger webhooks when they are on.
  * Routes are exact method + path pairs; channels register theirs before `listen`.
@@ -29,6 +32,7 @@ export type RouteHandler = (request: HttpRequest) => Promise<HttpResponse> | Htt
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
   private readonly prefixes: Array<{ method: string; prefix: string; handler: RouteHandler }> = [];
+  private readonly mounts: Array<{ prefix: string; listener: RequestListener }> = [];
   private server: Server | undefined;
 
   constructor(private readonly logger: Logger) {}
@@ -40,6 +44,11 @@ export class HttpServer {
   /** A route for every path under `prefix` (generated files). */
   routePrefix(method: string, prefix: string, handler: RouteHandler): void {
     this.prefixes.push({ method: method.toUpperCase(), prefix, handler });
+  }
+
+  /** Hands every request whose path is `prefix` or starts with `prefix/` to `listener`, body unread. */
+  mount(prefix: string, listener: RequestListener): void {
+    this.mounts.push({ prefix: prefix.replace(/\/+$/, ''), listener });
   }
 
   async listen(host: string, port: number): Promise<{ host: string; port: number }> {
@@ -63,6 +72,12 @@ export class HttpServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const method = req.method ?? 'GET';
+    const mounted = this.mounts.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`));
+    if (mounted) return void Promise.resolve(mounted.listener(req, res)).catch((error: unknown) => {
+      this.logger.error({ err: error, mount: mounted.prefix }, 'http handler failed');
+      if (!res.headersSent) send(res, 500, { ok: false });
+      else res.destroy();
+    });
     const handler =
       this.routes.get(`${method} ${path}`) ?? this.prefixes.find((r) => r.method === method && path.startsWith(r.prefix))?.handler;
     if (!handler) return send(res, this.routes.size && hasPath(this.routes, path) ? 405 : 404, { ok: false });

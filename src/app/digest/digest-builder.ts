@@ -85,27 +85,40 @@ export async function loadIndicatorInputs(deps: ReportDeps, scope: Scope, now: D
  * year's only when an indicator they feed has no data yet this year (January's digest).
  */
 export async function indicatorSummaries(deps: ReportDeps, scope: Scope, now: Date): Promise<IndicatorSummary[]> {
+  return (await indicatorSummariesWithInputs(deps, scope, now)).summaries;
+}
+
+/** `indicatorSummaries` with the inputs they were computed from, for views that chart the same figures over time. */
+export async function indicatorSummariesWithInputs(deps: ReportDeps, scope: Scope, now: Date): Promise<{ summaries: IndicatorSummary[]; inputs: IndicatorInputs }> {
   const forms = deps.forms();
   const defs = collectIndicators(forms);
   const summarize = (inputs: IndicatorInputs) => defs.map((def) => summarizeIndicator(def, inputs, { at: now, tz: deps.timeZone, forms }));
-  let summaries = summarize(await loadIndicatorInputs(deps, scope, now, false));
+  let inputs = await loadIndicatorInputs(deps, scope, now, false);
+  let summaries = summarize(inputs);
   const frequent = (summary: IndicatorSummary) => forms.find((form) => form.id === summary.def.numerator.formId)?.period !== 'yearly';
   if (summaries.some((summary) => summary.latest.status === 'no_data' && frequent(summary))) {
-    summaries = summarize(await loadIndicatorInputs(deps, scope, now, true));
+    inputs = await loadIndicatorInputs(deps, scope, now, true);
+    summaries = summarize(inputs);
   }
-  return summaries;
+  return { summaries, inputs };
 }
 
 /** Builds the digest of a scope at an instant. */
 export async function buildDigest(deps: ReportDeps, scope: Scope, now: Date): Promise<DigestData> {
+  return (await buildDigestWithInputs(deps, scope, now)).data;
+}
+
+/** `buildDigest` with the indicator inputs it read, so a view can chart them without reading them again. */
+export async function buildDigestWithInputs(deps: ReportDeps, scope: Scope, now: Date): Promise<{ data: DigestData; inputs: IndicatorInputs }> {
   const forms = deps.forms();
   const filter = unitFilter(scope);
   const windows = new Map<string, PeriodWindow[]>(forms.map((form) => [form.id, digestWindows(form, now, deps.timeZone)]));
   const [statusLists, indicators, unreachable] = await Promise.all([
     Promise.all(forms.map((form) => deps.source.filed(form.id, (windows.get(form.id) ?? []).map((w) => w.key), filter))),
-    indicatorSummaries(deps, scope, now),
+    indicatorSummariesWithInputs(deps, scope, now),
     deps.source.unreachable(),
   ]);
   const statuses = new Map<string, FiledStatus[]>(forms.map((form, index) => [form.id, statusLists[index] ?? []]));
-  return buildDigestData({ tree: scope.tree, scope: scope.units, forms, windows, statuses, indicators, unreachable, now, timeZone: deps.timeZone });
+  const data = buildDigestData({ tree: scope.tree, scope: scope.units, forms, windows, statuses, indicators: indicators.summaries, unreachable, now, timeZone: deps.timeZone });
+  return { data, inputs: indicators.inputs };
 }

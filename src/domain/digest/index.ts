@@ -20,3 +20,5 @@ export { unitSides } from './unit-sides.ts';
 export type { Cutoff } from './unit-sides.ts';
 export { rollupIndicator } from './indicator-rollup.ts';
 export type { Rollup, RollupYear } from './indicator-rollup.ts';
+export { indicatorTrend, TREND_YEARS } from './indicator-trend.ts';
+export type { IndicatorTrend, TrendPoint } from './indicator-trend.ts';

@@ -1,0 +1,82 @@
+/**
+ * Dashboard benchmark: the overview page of a province of 5,000 units with two years of reports (the
+ * digest bench's province), for a supervisor of the whole province, over real HTTP to the bot's own
+ * server with a signed-in session. The goal is under 300 ms. Never asserts: figures only.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { seed } from './digest.bench.ts';
+
+const RUNS = 20;
+const NOW = new Date('2026-11-30T01:00:00Z'); // Monday 08:00 in Hanoi
+
+function percentile(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] as number;
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(os.tmpdir(), 'baocao-bench-'));
+  const path = join(dir, 'bench.db');
+  const { migrateDatabase, createPrismaClient } = await import('../src/storage/database.ts');
+  const { HttpServer } = await import('../src/http/http-server.ts');
+  const { createLogger } = await import('../src/logging/logger.ts');
+  const { readFormFolder } = await import('../src/storage/form-files.ts');
+  const { ContactRepository } = await import('../src/storage/repositories/contact-repository.ts');
+  const { ReportDataRepository } = await import('../src/storage/repositories/report-data-repository.ts');
+  const { dashboardAuth, mountDashboard } = await import('../src/web/dashboard/wire-dashboard.ts');
+  migrateDatabase(path);
+  const rows = seed(path);
+  const prisma = createPrismaClient(path);
+  const supervisor = await prisma.contact.create({ data: { name: 'Giám sát', roles: { create: { unitId: 1, role: 'supervisor' } } } });
+  const forms = readFormFolder().map((file) => file.form);
+  const catalog = { current: () => forms, version: (id: string, v: number) => forms.find((f) => f.id === id && f.version === v) };
+  const source = new ReportDataRepository(prisma, { sqlitePath: path });
+  const clock = { now: () => NOW };
+  const logger = createLogger({ level: 'silent', pretty: false, secrets: [] });
+  const http = new HttpServer(logger);
+  const address = await http.listen('127.0.0.1', 0);
+  const config = { PUBLIC_BASE_URL: undefined, HTTP_HOST: '127.0.0.1', HTTP_PORT: address.port, BOT_TIMEZONE: 'Asia/Ho_Chi_Minh', BOT_LOCALE: 'vi' as const };
+  mountDashboard(http, { prisma, config, contacts: new ContactRepository(prisma), reportData: source, forms: catalog, clock, logger });
+  try {
+    const link = await dashboardAuth(prisma, config, clock).issueLink(supervisor.id, 'bench');
+    const signIn = await fetch(link.url, { redirect: 'manual' });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const page = async (path: string): Promise<{ ms: number; cpu: number; bytes: number }> => {
+      const started = performance.now();
+      const cpuStart = process.cpuUsage();
+      const response = await fetch(`http://127.0.0.1:${address.port}${path}`, { headers: { cookie } });
+      const body = await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+      const used = process.cpuUsage(cpuStart);
+      return { ms: performance.now() - started, cpu: (used.user + used.system) / 1000, bytes: body.byteLength };
+    };
+    const out = (line: string) => process.stdout.write(`${line}\n`);
+    out(`seeded ${UNITS_LABEL} units, ${rows} submissions; overview over HTTP with a signed-in session, goal under 300 ms`);
+    const first = await page('/bang-dieu-khien/');
+    const times: number[] = [];
+    const cpu: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < RUNS; i += 1) {
+      const result = await page('/bang-dieu-khien/');
+      times.push(result.ms);
+      cpu.push(result.cpu);
+      bytes = result.bytes;
+    }
+    out(`  overview: median ${percentile(times, 0.5).toFixed(0)} ms, p95 ${percentile(times, 0.95).toFixed(0)} ms over ${RUNS} requests (first ${first.ms.toFixed(0)} ms, cold); CPU median ${percentile(cpu, 0.5).toFixed(0)} ms (server and client share this process); ${(bytes / 1024).toFixed(0)} KB of HTML`);
+    const tree: number[] = [];
+    for (let i = 0; i < 5; i += 1) tree.push((await page('/bang-dieu-khien/don-vi?loc=missing')).ms);
+    const unit: number[] = [];
+    for (let i = 0; i < 5; i += 1) unit.push((await page('/bang-dieu-khien/don-vi/77')).ms);
+    out(`  unit list filtered (missing): median ${percentile(tree, 0.5).toFixed(0)} ms; one unit's page: median ${percentile(unit, 0.5).toFixed(0)} ms`);
+    out(`  machine load ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores (wall time also counts waiting for a core)`);
+  } finally {
+    await http.close();
+    source.close();
+    await prisma.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const UNITS_LABEL = '5,000';
