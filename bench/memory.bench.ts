@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { InboundMessage } from '../src/app/inbound/inbound-message.ts';
-import { createBotCore } from '../src/bot-core.ts';
+import { createBotCore } from '../src/main/create-core.ts';
 import { parseConfig } from '../src/config.ts';
 import { createLogger } from '../src/logging/logger.ts';
 import { openDatabase, type PrismaClient } from '../src/storage/database.ts';

@@ -15,7 +15,7 @@ import { parseConfig } from '../src/config.ts';
 import { periodWindow } from '../src/domain/index.ts';
 import { createLogger } from '../src/logging/logger.ts';
 import { OutboxSender } from '../src/outbox/outbox-sender.ts';
-import { pacerFor } from '../src/scheduling.ts';
+import { pacerFor } from '../src/main/create-scheduling.ts';
 import { createPrismaClient, migrateDatabase, type PrismaClient } from '../src/storage/database.ts';
 import { readFormFolder } from '../src/storage/form-files.ts';
 import { syncForms } from '../src/storage/repositories/form-repository.ts';

@@ -31,6 +31,35 @@ export function treeCpuMs(rootPid: number): number {
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
+/** Resident memory, in megabytes, of a process and all its descendants (what `npm start` runs: npm and node). */
+export function treeRssMb(rootPid: number): { total: number; byProcess: Array<{ pid: number; command: string; mb: number }> } {
+  const children = new Map<number, number[]>();
+  for (const entry of existsSync('/proc') ? readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  const byProcess: Array<{ pid: number; command: string; mb: number }> = [];
+  const walk = (pid: number) => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, 3).join(' ').slice(0, 80);
+      byProcess.push({ pid, command, mb: kb / 1024 });
+    } catch {
+      // Ended meanwhile.
+    }
+    for (const child of children.get(pid) ?? []) walk(child);
+  };
+  walk(rootPid);
+  return { total: byProcess.reduce((sum, p) => sum + p.mb, 0), byProcess };
+}
+
 /** A process started in its own group; with `ready`, resolves once its output matches it. */
 export async function startProcess(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; ready?: RegExp; timeoutMs?: number }): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
   const child = spawn(command, args, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

@@ -1,4 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs, loaded on first use: it is large, and only imports, exports and digests need it. */
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 import { problem } from './import-problem.ts';
 import { cleanCell, isBlankRow, type ImportRow } from './import-table.ts';
 import type { ReadResult } from './read-csv.ts';
@@ -19,7 +24,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** Reads the first sheet of an Excel workbook (.xlsx) into a table; row numbers are the sheet's. */
 export async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch {

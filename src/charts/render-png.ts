@@ -5,7 +5,7 @@
  * was designed for Vietnamese and covers every precomposed letter (ở, ộ, ụ, Đ ...).
  */
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,9 +25,13 @@ export interface PngOptions {
   width?: number;
 }
 
+/** resvg, loaded on first use: a native module only digests with charts need. */
+let resvgClass: typeof ResvgClass | undefined;
+
 /** Renders an SVG document to PNG bytes. */
 export function svgToPng(svg: string, options: PngOptions = {}): Buffer {
-  const resvg = new Resvg(svg, {
+  resvgClass ??= (require('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg;
+  const resvg = new resvgClass(svg, {
     font: { fontFiles: [...(options.fontFiles ?? CHART_FONT_FILES)], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
     fitTo: options.width ? { mode: 'width', value: options.width } : { mode: 'original' },
     background: '#ffffff',

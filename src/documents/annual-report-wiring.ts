@@ -14,7 +14,6 @@ import type { PrismaClient } from '../storage/database.ts';
 import { contactAddress } from '../storage/repositories/contact-address-repository.ts';
 import { writeOutboxDrafts } from '../storage/repositories/outbox-repository.ts';
 import type { ReportDataSource } from '../app/digest/report-data-port.ts';
-import { compileReport } from './compile-report.ts';
 
 /** What the core hands over. */
 export interface AnnualReportWiring {
@@ -33,6 +32,8 @@ export function registerAnnualReportCommand(inbound: Pick<CommandRegistry, 'regi
   return registerAnnualReport(inbound, {
     report,
     compile: async (scope, year, locale, now) => {
+      // Loaded on first use: the document writer is large, and most processes never compile a report.
+      const { compileReport } = await import('./compile-report.ts');
       const compiled = await compileReport(report, { kind: 'annual', year, scope, now, locale, settings: config });
       return { docx: compiled.docx, filename: compiled.filename, scopeName: compiled.content.scopeName };
     },

@@ -3,7 +3,12 @@
  * admin export share one writer: a bold, frozen header row, column widths, number formats, and
  * sheet names made valid for Excel (31 characters, no []:*?/\).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs, loaded on first use: it is large, and only imports, exports and digests need it. */
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 /** A cell: text, a number, a date (written as a real Excel date), or empty. */
 export type CellValue = string | number | Date | null;
@@ -35,7 +40,7 @@ export function sheetName(wanted: string, taken: Set<string>): string {
 
 /** The workbook as XLSX bytes. */
 export async function writeWorkbook(sheets: readonly SheetSpec[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = 'baocao-bot';
   const taken = new Set<string>();
   for (const spec of sheets) {

@@ -3,7 +3,7 @@ import { inviteCommand, type AdminCommandDeps } from '../../src/app/admin-comman
 import { hashInviteCode, normalizeInviteCode } from '../../src/app/invite-codes.ts';
 import type { ChannelName, ContactRecord } from '../../src/app/ports.ts';
 import type { Reply } from '../../src/dialog/replies.ts';
-import { cachedBotUsername } from '../../src/admin/wire-admin-commands.ts';
+import { cachedBotUsername } from '../../src/main/wire-admin-commands.ts';
 import { parseConfig } from '../../src/config.ts';
 
 const NOW = new Date('2026-11-27T03:00:00Z');

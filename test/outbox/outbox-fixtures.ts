@@ -4,7 +4,7 @@ import { TelegramOutboxTransport } from '../../src/channels/telegram/telegram-ou
 import type { OutboxPayload } from '../../src/outbox/outbox-payload.ts';
 import { OutboxSender, type OutboxSenderOptions } from '../../src/outbox/outbox-sender.ts';
 import { SendPacer } from '../../src/outbox/send-pacer.ts';
-import { PER_CHAT_INTERVAL_MS } from '../../src/scheduling.ts';
+import { PER_CHAT_INTERVAL_MS } from '../../src/main/create-scheduling.ts';
 import type { PrismaClient } from '../../src/storage/database.ts';
 import { OutboxRepository, writeOutboxDrafts } from '../../src/storage/repositories/outbox-repository.ts';
 import type { TelegramEmulator } from '../support/telegram-emulator/index.ts';

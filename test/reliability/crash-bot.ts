@@ -8,14 +8,9 @@
  * CRASH_CLOCK_OFFSET_MS: added to the real time, so a report period is open and the clock never
  * runs backwards across restarts. CRASH_SEND_RATE: outbox sends a second.
  */
-import { Writable } from 'node:stream';
-import { createBotCore } from '../../src/bot-core.ts';
-import { TelegramChannel } from '../../src/channels/telegram/telegram-channel.ts';
+import { createBot } from '../../src/main/create-bot.ts';
 import { parseConfig } from '../../src/config.ts';
-import { HttpServer } from '../../src/http/http-server.ts';
 import { createLogger } from '../../src/logging/logger.ts';
-import { createScheduling } from '../../src/scheduling.ts';
-import { openDatabase } from '../../src/storage/database.ts';
 
 /** How long an outbox claim lasts: short, so a claim left by a killed process expires before the restart is up. */
 const CRASH_LEASE_MS = 1000;
@@ -34,24 +29,11 @@ const config = parseConfig({
   TELEGRAM_API_ROOT: required('CRASH_TG_API_ROOT'),
   TELEGRAM_SEND_RATE: process.env.CRASH_SEND_RATE ?? '25',
   QUIET_HOURS: 'off',
+  HTTP_PORT: '0',
 });
 // Warnings and errors go to standard error, where the parent keeps the tail for a failure message.
 const logger = createLogger({ level: 'warn', pretty: false, secrets: [config.TELEGRAM_BOT_TOKEN ?? ''], destination: process.stderr });
-const { prisma } = await openDatabase(config.DATABASE_URL);
-const core = await createBotCore(config, prisma, logger, clock);
-const silent = createLogger({ level: 'silent', pretty: false, secrets: [], destination: new Writable({ write: (_chunk, _enc, done) => done() }) });
-const http = new HttpServer(silent);
-await http.listen('127.0.0.1', 0);
-const channel = new TelegramChannel({
-  token: config.TELEGRAM_BOT_TOKEN ?? '',
-  apiRoot: config.TELEGRAM_API_ROOT,
-  http,
-  inbound: core.inbound,
-  logger,
-  locale: 'vi',
-});
-await channel.start();
-// Only the sender: the parent commits the reminder waves itself, as `reminders send` does.
-const scheduling = createScheduling({ config, prisma, forms: core.forms, clock, logger, senderTuning: { leaseMs: CRASH_LEASE_MS, pollIntervalMs: 100 } });
-scheduling.sender.start();
+// Only the sender of the scheduled side: the parent commits the reminder waves itself, as `reminders send` does.
+const bot = await createBot(config, logger, { clock, scheduling: 'sender', senderTuning: { leaseMs: CRASH_LEASE_MS, pollIntervalMs: 100 } });
+await bot.start();
 process.stdout.write('READY\n');

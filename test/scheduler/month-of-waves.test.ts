@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TelegramOutboxTransport } from '../../src/channels/telegram/telegram-outbox-sender.ts';
 import { SendPacer } from '../../src/outbox/send-pacer.ts';
-import { createScheduling, type Scheduling } from '../../src/scheduling.ts';
+import { createScheduling, type Scheduling } from '../../src/main/create-scheduling.ts';
 import type { PrismaClient } from '../../src/storage/database.ts';
 import { readFormFolder } from '../../src/storage/form-files.ts';
 import { syncForms } from '../../src/storage/repositories/form-repository.ts';

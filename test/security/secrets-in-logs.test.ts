@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { childEnv, killStartedBots, PROJECT_ROOT, startBot } from '../support/run-process.ts';
+import { childEnv, CLI_ENTRY, killStartedBots, PROJECT_ROOT, startBot } from '../support/run-process.ts';
 import { captureOutput, exitOf, freePort, runCliAsync, type CapturedOutput } from '../support/bot-process-log.ts';
 import { TelegramEmulator } from '../support/telegram-emulator/index.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
@@ -22,8 +22,7 @@ const TG_SECRET = 'tgWebhookSecret_KeepMeOutOfLogs_77';
 const ZALO_SECRET = 'zaloWebhookSecret-KeepMeOut-88';
 const WRONG_TG_TOKEN = '7000000042:AAWrongTokenRefusedByTheServer_1234';
 const WRONG_ZALO_TOKEN = '4242424242:wrongZaloTokenRefused-5678';
-const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(PROJECT_ROOT, 'src', 'cli', 'index.ts');
+const CLI = CLI_ENTRY;
 
 const tempDir = useTempDirs();
 const emulators: Array<{ close(): Promise<void> }> = [];
@@ -104,7 +103,7 @@ describe('secrets in logs', () => {
     await zalo.waitForCalls('setWebhook', 1, 20_000);
 
     // Codes from the command line, traced too; its standard output is where codes belong.
-    const cli = await runCliAsync(TSX, CLI, ['invite', 'create', '--unit', 'STP', '--role', 'reporter', '--count', '3', '--json'], childEnv(env), dir);
+    const cli = await runCliAsync(CLI, ['invite', 'create', '--unit', 'STP', '--role', 'reporter', '--count', '3', '--json'], childEnv(env), dir);
     expect(cli.status, cli.stderr).toBe(0);
     const codes = (JSON.parse(cli.stdout) as Array<{ code: string }>).map((item) => item.code);
     expect(codes).toHaveLength(3);
@@ -131,7 +130,7 @@ describe('secrets in logs', () => {
     // Reminders through the outbox, the first send cut by a network error and retried.
     tg.failNext('sendMessage', { status: 0, drop: true });
     const before = { a: tg.messagesTo(9101).length, b: tg.messagesTo(9103).length };
-    const reminders = await runCliAsync(TSX, CLI, ['reminders', 'send', '--form', 'weekly_status', '--period', currentWeekKey(), '--json'], childEnv(env), dir);
+    const reminders = await runCliAsync(CLI, ['reminders', 'send', '--form', 'weekly_status', '--period', currentWeekKey(), '--json'], childEnv(env), dir);
     expect(reminders.status, reminders.stderr).toBe(0);
     await tg.waitUntil(() => tg.messagesTo(9101).length > before.a && tg.messagesTo(9103).length > before.b || undefined, 40_000, () => 'reminders to both reporters');
     const stopped = exitOf(bot);

@@ -75,9 +75,9 @@ export interface CliRun {
  * Runs the admin command line without blocking this process (unlike a synchronous spawn), so
  * emulators living in the test keep answering the calls it makes. Killed after `timeoutMs`.
  */
-export function runCliAsync(tsx: string, entry: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, timeoutMs = 60_000): Promise<CliRun> {
+export function runCliAsync(entry: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, timeoutMs = 60_000): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [entry, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += String(chunk)));

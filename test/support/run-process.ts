@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-/** Node with tsx's loader: one process, so a signal reaches the bot itself (the tsx command forks a child). */
-const NODE_WITH_TSX = [process.execPath, '--import', pathToFileURL(join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href] as const;
+/** The compiled command line and bot, as `npm run cli` and `npm start` run them (the test command builds them first). */
+export const CLI_ENTRY = join(PROJECT_ROOT, 'dist', 'cli', 'index.js');
+export const BOT_ENTRY = join(PROJECT_ROOT, 'dist', 'main', 'index.js');
 
 /** Environment for a child process: no inherited bot settings, plus the given ones. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -15,7 +15,7 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Runs the admin command line to completion, as an operator would. */
 export function runCli(args: string[], env: Record<string, string>, cwd = PROJECT_ROOT) {
-  const result = spawnSync(TSX, [join(PROJECT_ROOT, 'src/cli/index.ts'), ...args], {
+  const result = spawnSync(process.execPath, [CLI_ENTRY, ...args], {
     cwd,
     env: childEnv(env),
     encoding: 'utf8',
@@ -28,8 +28,7 @@ const started = new Set<ChildProcess>();
 
 /** Starts the bot as `npm start` does; the caller stops it, and `killStartedBots` ends any left over. */
 export function startBot(env: Record<string, string>, cwd = PROJECT_ROOT): ChildProcess {
-  const [node, ...loader] = NODE_WITH_TSX;
-  const child = spawn(node, [...loader, join(PROJECT_ROOT, 'src/main.ts')], { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BOT_ENTRY], { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   started.add(child);
   child.once('exit', () => started.delete(child));
   return child;

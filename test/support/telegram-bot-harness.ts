@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
-import { createBotCore, type BotCore } from '../../src/bot-core.ts';
+import type { BotCore } from '../../src/main/create-core.ts';
+import { createBot, type Bot } from '../../src/main/create-bot.ts';
+import { freePort } from './bot-process-log.ts';
 import { formatInviteCode, hashInviteCode, newInviteCode } from '../../src/app/invite-codes.ts';
 import type { RoleName } from '../../src/app/ports.ts';
 import { TelegramChannel } from '../../src/channels/telegram/telegram-channel.ts';
@@ -25,6 +27,7 @@ export interface BotProcessOptions {
  */
 export class TelegramBotHarness {
   prisma!: PrismaClient;
+  bot!: Bot;
   core!: BotCore;
   channel!: TelegramChannel;
   http!: HttpServer;
@@ -60,39 +63,31 @@ export class TelegramBotHarness {
   async boot(seed = false): Promise<void> {
     this.prisma = (await openDatabase(this.databaseUrl)).prisma;
     if (seed) await seedDemoProvince(this.prisma);
+    if (this.port === 0) this.port = await freePort();
     const env: Record<string, string> = {
       DATABASE_URL: this.databaseUrl,
       TELEGRAM_BOT_TOKEN: this.tg.token,
       TELEGRAM_API_ROOT: this.tg.apiRoot,
+      HTTP_PORT: String(this.port),
     };
-    const sink = new Writable({ write: (chunk, _enc, done) => (this.logs.push(String(chunk)), done()) });
-    this.http = new HttpServer(createLogger({ level: 'silent', pretty: false, secrets: [], destination: sink }));
-    this.port = (await this.http.listen('127.0.0.1', this.port)).port;
     if (this.options.webhook) {
       env.TELEGRAM_WEBHOOK_URL = this.options.webhook.url(this.port);
       env.TELEGRAM_WEBHOOK_SECRET = this.options.webhook.secret;
     }
+    const sink = new Writable({ write: (chunk, _enc, done) => (this.logs.push(String(chunk)), done()) });
     const config = parseConfig(env);
     const logger = createLogger({ level: 'debug', pretty: false, secrets: [this.tg.token], destination: sink });
-    this.core = await createBotCore(config, this.prisma, logger, { now: () => this.now });
-    this.channel = new TelegramChannel({
-      token: this.tg.token,
-      apiRoot: this.tg.apiRoot,
-      webhookUrl: config.TELEGRAM_WEBHOOK_URL,
-      webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
-      http: this.http,
-      inbound: this.core.inbound,
-      logger,
-      locale: 'vi',
-    });
-    await this.channel.start();
+    // The whole bot as the program builds it; no scheduler: these tests drive the inbound side.
+    this.bot = await createBot(config, logger, { prisma: this.prisma, clock: { now: () => this.now }, scheduling: false });
+    this.core = this.bot.core;
+    this.http = this.bot.http;
+    this.channel = this.bot.channels.find((channel) => channel.name === 'telegram') as TelegramChannel;
+    await this.bot.start();
   }
 
   /** Stops everything as a shutdown would; the database file stays. */
   async halt(): Promise<void> {
-    await this.channel.stop();
-    await this.http.close();
-    await this.prisma.$disconnect();
+    await this.bot.stop();
   }
 
   async restart(): Promise<void> {

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { hashInviteCode, newInviteCode } from '../../src/app/invite-codes.ts';
 import type { RoleName } from '../../src/app/ports.ts';
-import { createBotCore, type BotCore } from '../../src/bot-core.ts';
+import type { BotCore } from '../../src/main/create-core.ts';
+import { createBot, type Bot } from '../../src/main/create-bot.ts';
+import { freePort } from './bot-process-log.ts';
 import { ZaloChannel, type ZaloChannelTuning } from '../../src/channels/zalo/zalo-channel.ts';
 import { zaloUpdateKey, type ZaloUpdate } from '../../src/channels/zalo/zalo-types.ts';
 import { parseConfig } from '../../src/config.ts';
@@ -101,6 +103,7 @@ export class ZaloBotHarness {
 
   private constructor(
     readonly databasePath: string,
+    readonly bot: Bot,
     readonly prisma: PrismaClient,
     readonly core: BotCore,
     readonly emulator: ZaloEmulator,
@@ -123,25 +126,24 @@ export class ZaloBotHarness {
     const logs = new LogCapture();
     const logger: Logger = createLogger({ level: 'info', pretty: false, secrets: [], destination: logs.stream });
     const clock = { current: options.now };
-    const config = parseConfig({ DATABASE_URL: `file:${databasePath}`, BOT_TIMEZONE: TIME_ZONE, BOT_LOCALE: 'vi' });
-    const core = await createBotCore(config, prisma, logger, { now: () => clock.current });
     const ownsEmulator = options.emulator === undefined;
     const emulator = options.emulator ?? (await ZaloEmulator.start({ maxPollWaitMs: 200, ...options.emulatorOptions }));
-    const http = new HttpServer(logger);
-    const address = await http.listen('127.0.0.1', 0);
-    const webhookUrl = options.webhook === true ? `http://127.0.0.1:${address.port}/zalo/webhook` : undefined;
-    const channel = new ZaloChannel({
-      token: options.token ?? emulator.token,
-      apiRoot: options.apiRoot ?? emulator.url,
-      ...(webhookUrl === undefined ? {} : { webhookUrl, webhookSecret: WEBHOOK_SECRET }),
-      http,
-      inbound: core.inbound,
-      logger,
-      locale: 'vi',
-      tuning: options.tuning ?? FAST,
+    const port = await freePort();
+    const webhookUrl = options.webhook === true ? `http://127.0.0.1:${port}/zalo/webhook` : undefined;
+    const config = parseConfig({
+      DATABASE_URL: `file:${databasePath}`,
+      BOT_TIMEZONE: TIME_ZONE,
+      BOT_LOCALE: 'vi',
+      HTTP_PORT: String(port),
+      ZALO_BOT_TOKEN: options.token ?? emulator.token,
+      ZALO_API_ROOT: options.apiRoot ?? emulator.url,
+      ...(webhookUrl === undefined ? {} : { ZALO_WEBHOOK_URL: webhookUrl, ZALO_WEBHOOK_SECRET: WEBHOOK_SECRET }),
     });
-    await channel.start();
-    return new ZaloBotHarness(databasePath, prisma, core, emulator, http, channel, logs, webhookUrl, clock, ownsEmulator);
+    // The whole bot as the program builds it; no scheduler: these tests drive the inbound side.
+    const bot = await createBot(config, logger, { prisma, clock: { now: () => clock.current }, zaloTuning: options.tuning ?? FAST, scheduling: false });
+    await bot.start();
+    const channel = bot.channels.find((candidate) => candidate.name === 'zalo') as ZaloChannel;
+    return new ZaloBotHarness(databasePath, bot, prisma, bot.core, emulator, bot.http, channel, logs, webhookUrl, clock, ownsEmulator);
   }
 
   /** Stops this bot (keeping the emulator) and starts a new core and channel on the same file. */
@@ -233,9 +235,7 @@ export class ZaloBotHarness {
   }
 
   async stopBot(): Promise<void> {
-    await this.channel.stop();
-    await this.http.close();
-    await this.prisma.$disconnect();
+    await this.bot.stop();
   }
 
   /** Stops everything this harness started. */

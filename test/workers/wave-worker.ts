@@ -6,10 +6,7 @@
  */
 import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logging/logger.ts';
-import { createScheduling } from '../../src/scheduling.ts';
-import { openDatabase } from '../../src/storage/database.ts';
-import { readFormFolder } from '../../src/storage/form-files.ts';
-import { syncForms } from '../../src/storage/repositories/form-repository.ts';
+import { createBot } from '../../src/main/create-bot.ts';
 
 const config = parseConfig({
   DATABASE_URL: process.env.DATABASE_URL,
@@ -17,26 +14,23 @@ const config = parseConfig({
   TELEGRAM_API_ROOT: process.env.TELEGRAM_API_ROOT,
   QUIET_HOURS: 'off',
   CATCH_UP_HOURS: '0',
+  HTTP_PORT: '0',
 });
 const start = Date.now();
 const origin = new Date(process.env.WORKER_NOW ?? new Date().toISOString()).getTime();
 const clock = { now: () => new Date(origin + (Date.now() - start)) };
 const logger = createLogger({ level: 'warn', pretty: false, secrets: [config.TELEGRAM_BOT_TOKEN ?? ''], destination: process.stderr });
 
-const { prisma } = await openDatabase(config.DATABASE_URL);
-const forms = await syncForms(prisma, readFormFolder());
-const scheduling = createScheduling({
-  config,
-  prisma,
-  forms,
+const bot = await createBot(config, logger, {
   clock,
-  logger,
   senderTuning: { leaseMs: Number(process.env.WORKER_LEASE_MS ?? 30_000), pollIntervalMs: 200, worker: process.env.WORKER_NAME },
 });
+// Only the scheduled side runs: no channel polls the emulator, whose updates are not this test's.
+const { scheduling } = bot;
 scheduling.sender.start();
 const waves = await scheduling.runner.tick(clock.now());
 process.stdout.write(`${JSON.stringify({ ready: true, waves: waves.length })}\n`);
 
 process.once('SIGTERM', () => {
-  void scheduling.stop().then(() => prisma.$disconnect()).then(() => process.exit(0));
+  void bot.stop().then(() => process.exit(0));
 });

@@ -12,6 +12,10 @@ export interface ConsoleChannelOptions {
   input: Readable;
   output: Writable;
   locale: Locale;
+  /** Ctrl+C in the chat: the terminal gives it to the chat, not to the process, so the chat passes it on. */
+  onInterrupt?: () => void;
+  /** Whether the streams are a terminal; by default, whether the output is one. */
+  terminal?: boolean;
 }
 
 /**
@@ -37,7 +41,9 @@ export class ConsoleChannel implements RunningChannel {
       for (const reply of result.replies) output.write(`\n${renderAsNumberedText(reply, result.locale)}\n`);
     });
     output.write(`\n${translate(locale, 'console.welcome')}\n\n`);
-    this.readline = createInterface({ input, output, prompt: '> ' });
+    this.readline = createInterface({ input, output, prompt: '> ', ...(this.options.terminal === undefined ? {} : { terminal: this.options.terminal }) });
+    // Without this, readline only pauses on the first Ctrl+C and the bot needs a second one to stop.
+    this.readline.on('SIGINT', () => (this.options.onInterrupt ? this.options.onInterrupt() : process.kill(process.pid, 'SIGINT')));
     this.readline.on('line', (line) => {
       this.pending = this.pending.then(() => this.send(line));
     });

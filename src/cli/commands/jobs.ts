@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { readFormFolder } from '../../storage/form-files.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { plannedWaves } from '../../scheduler/wave-planner.ts';
-import { plannerSettings } from '../../scheduling.ts';
+import { plannerSettings } from '../../scheduler/planner-settings.ts';
 import { JobRunRepository } from '../../storage/repositories/job-run-repository.ts';
 import type { CliContext } from '../cli-context.ts';
 

@@ -34,7 +34,14 @@ export class InMemoryFormCatalog implements FormCatalog {
  * refused: reports already filed against that version must keep meaning what they meant.
  */
 export async function syncForms(prisma: PrismaClient, files: FormFile[]): Promise<InMemoryFormCatalog> {
+  const [forms, versions] = await Promise.all([prisma.form.findMany(), prisma.formVersion.findMany({ select: { formId: true, version: true, checksum: true } })]);
   for (const file of files) {
+    const { form, checksum } = file;
+    const stored = versions.find((row) => row.formId === form.id && row.version === form.version);
+    if (stored && stored.checksum !== checksum) throw new AppError('storage.form_changed_without_version', { form: form.id, version: form.version });
+    const row = forms.find((candidate) => candidate.id === form.id);
+    // Already recorded as it is: a start writes nothing.
+    if (stored && row && row.active && row.title === pickText(form.title, 'vi') && row.periodType === form.period && row.currentVersion >= form.version) continue;
     try {
       await recordFormFile(prisma, file);
     } catch (error) {

@@ -3,40 +3,29 @@
  * (one paced transport per configured messenger) and the scheduler (planner settings from
  * QUIET_HOURS, QUIET_WEEKENDS, DIGEST_SCHEDULE and BOT_TIMEZONE; a minute timer from node-cron).
  */
-import { placeholderDigestComposer } from './app/digest-wave.ts';
-import type { DigestComposer } from './app/digest-composer.ts';
-import type { OutboxChannel, OutboxTransport } from './app/outbox-ports.ts';
-import type { Clock, FormCatalog } from './app/ports.ts';
-import { TelegramOutboxTransport } from './channels/telegram/telegram-outbox-sender.ts';
-import { ZaloOutboxTransport } from './channels/zalo/zalo-outbox-sender.ts';
-import { isPostgresUrl, type Config } from './config.ts';
-import type { Logger } from './logging/logger.ts';
-import { OutboxSender, type OutboxSenderOptions } from './outbox/outbox-sender.ts';
-import { SendPacer, type Pacer } from './outbox/send-pacer.ts';
-import { SharedSendPacer } from './outbox/shared-send-pacer.ts';
-import { parseCronSchedule } from './scheduler/cron-schedule.ts';
-import { CronTrigger } from './scheduler/cron-trigger.ts';
-import { parseQuietRules } from './scheduler/quiet-hours.ts';
-import { SchedulerRunner } from './scheduler/scheduler-runner.ts';
-import type { PlannerSettings } from './scheduler/wave-planner.ts';
-import type { PrismaClient } from './storage/database.ts';
-import { ContactRepository } from './storage/repositories/contact-repository.ts';
-import { JobRunRepository } from './storage/repositories/job-run-repository.ts';
-import { OutboxRepository } from './storage/repositories/outbox-repository.ts';
-import { RecipientRepository } from './storage/repositories/recipient-repository.ts';
-import { SendSlotRepository } from './storage/repositories/send-slot-repository.ts';
+import { placeholderDigestComposer } from '../app/digest-wave.ts';
+import type { DigestComposer } from '../app/digest-composer.ts';
+import type { OutboxChannel, OutboxTransport } from '../app/outbox-ports.ts';
+import type { Clock, FormCatalog } from '../app/ports.ts';
+import { TelegramOutboxTransport } from '../channels/telegram/telegram-outbox-sender.ts';
+import { ZaloOutboxTransport } from '../channels/zalo/zalo-outbox-sender.ts';
+import { isPostgresUrl, type Config } from '../config.ts';
+import type { Logger } from '../logging/logger.ts';
+import { OutboxSender, type OutboxSenderOptions } from '../outbox/outbox-sender.ts';
+import { SendPacer, type Pacer } from '../outbox/send-pacer.ts';
+import { SharedSendPacer } from '../outbox/shared-send-pacer.ts';
+import { CronTrigger } from '../scheduler/cron-trigger.ts';
+import { plannerSettings } from '../scheduler/planner-settings.ts';
+import { SchedulerRunner } from '../scheduler/scheduler-runner.ts';
+import type { PrismaClient } from '../storage/database.ts';
+import { ContactRepository } from '../storage/repositories/contact-repository.ts';
+import { JobRunRepository } from '../storage/repositories/job-run-repository.ts';
+import { OutboxRepository } from '../storage/repositories/outbox-repository.ts';
+import { RecipientRepository } from '../storage/repositories/recipient-repository.ts';
+import { SendSlotRepository } from '../storage/repositories/send-slot-repository.ts';
 
 /** Spacing between two messages to one chat: the platforms allow about one a second; a margin keeps clear of it. */
 export const PER_CHAT_INTERVAL_MS = 1100;
-
-/** The planner's settings from the configuration. */
-export function plannerSettings(config: Pick<Config, 'BOT_TIMEZONE' | 'QUIET_HOURS' | 'QUIET_WEEKENDS' | 'DIGEST_SCHEDULE'>): PlannerSettings {
-  return {
-    timeZone: config.BOT_TIMEZONE,
-    quiet: parseQuietRules(config.QUIET_HOURS, config.QUIET_WEEKENDS),
-    digest: parseCronSchedule(config.DIGEST_SCHEDULE),
-  };
-}
 
 /**
  * A pacer at the configured rate of a channel. On PostgreSQL several workers may share the database,

@@ -1,21 +1,21 @@
-import { wireAdminCommands } from './admin/wire-admin-commands.ts';
-import { AttemptThrottle } from './app/attempt-throttle.ts';
-import { registerAwayCommand } from './app/away-command.ts';
-import { registerSupervisorQueries } from './app/digest/supervisor-queries.ts';
-import { CommandRegistry } from './app/inbound/command-registry.ts';
-import { InboundPipeline } from './app/inbound/inbound-pipeline.ts';
-import { systemClock, type Clock } from './app/ports.ts';
-import { Registration } from './app/registration.ts';
-import { isPostgresUrl, type Config } from './config.ts';
-import type { Logger } from './logging/logger.ts';
-import type { PrismaClient } from './storage/database.ts';
-import { readFormFolder } from './storage/form-files.ts';
-import { registerAnnualReportCommand } from './documents/annual-report-wiring.ts';
-import { syncForms, type InMemoryFormCatalog } from './storage/repositories/form-repository.ts';
-import { ContactAwayRepository } from './storage/repositories/contact-away-repository.ts';
-import { ReportDataRepository } from './storage/repositories/report-data-repository.ts';
-import { createStorage, type Storage } from './storage/storage.ts';
-import { wireDashboardCommand } from './web/dashboard/wire-dashboard.ts';
+import { wireAdminCommands } from './wire-admin-commands.ts';
+import { AttemptThrottle } from '../app/attempt-throttle.ts';
+import { registerAwayCommand } from '../app/away-command.ts';
+import { registerSupervisorQueries } from '../app/digest/supervisor-queries.ts';
+import { CommandRegistry } from '../app/inbound/command-registry.ts';
+import { InboundPipeline } from '../app/inbound/inbound-pipeline.ts';
+import { systemClock, type Clock } from '../app/ports.ts';
+import { Registration } from '../app/registration.ts';
+import { isPostgresUrl, type Config } from '../config.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { PrismaClient } from '../storage/database.ts';
+import { readFormFolder } from '../storage/form-files.ts';
+import { registerAnnualReportCommand } from '../documents/annual-report-wiring.ts';
+import { syncForms, type InMemoryFormCatalog } from '../storage/repositories/form-repository.ts';
+import { ContactAwayRepository } from '../storage/repositories/contact-away-repository.ts';
+import { ReportDataRepository } from '../storage/repositories/report-data-repository.ts';
+import { createStorage, type Storage } from '../storage/storage.ts';
+import { wireDashboardCommand } from '../web/dashboard/wire-dashboard.ts';
 
 /** The channel-independent heart of the bot: storage, forms and the inbound use case. */
 export interface BotCore {
