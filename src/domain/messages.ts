@@ -10,6 +10,8 @@ export const ANSWER_CODES = [
   'answers.required',
   'answers.not_integer',
   'answers.not_decimal',
+  'answers.number_multiplier',
+  'answers.number_unknown_word',
   'answers.not_a_date',
   'answers.impossible_date',
   'answers.unknown_choice',
