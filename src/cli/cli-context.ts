@@ -5,6 +5,7 @@ import { toLocale, type Locale } from '../i18n/locales.ts';
 import { translate, type MessageParams } from '../i18n/translator.ts';
 import { renderFormProblems } from '../domain/index.ts';
 import { FormFolderError } from '../storage/form-files.ts';
+import { fileSystemError } from './option-checks.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import { openDatabase, type PrismaClient } from '../storage/database.ts';
 
@@ -59,6 +60,13 @@ export class CliContext {
 
   /** Reports an error on standard error in the operator's language and sets a failing exit code. */
   fail(error: unknown): void {
+    const fileError = fileSystemError(error);
+    if (fileError) {
+      const { path, reason, code } = fileError.params;
+      process.stderr.write(`${this.t('cli.file_error', { path: String(path), reason: this.t(String(reason), { code: String(code) }) })}\n`);
+      process.exitCode = 1;
+      return;
+    }
     process.stderr.write(`${describeError(this.locale, error)}\n`);
     if (error instanceof FormFolderError) {
       const lines = renderFormProblems(error.problems, (key, params) => this.t(key, params));

@@ -28,6 +28,7 @@ export const ANSWER_CODES = [
 /** Every code a form check can return (keys of `locales/*\/forms.json`). */
 export const FORM_CODES = [
   'forms.not_an_object',
+  'forms.file_unreadable',
   'forms.text_not_parsed',
   'forms.missing_field',
   'forms.unknown_field',

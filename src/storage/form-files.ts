@@ -23,7 +23,7 @@ export function readFormFile(path: string): { ok: true; file: FormFile } | { ok:
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return { ok: false, problems: [{ formId: source, code: 'forms.not_an_object', params: { source } }] };
+    return { ok: false, problems: [{ formId: source, code: 'forms.file_unreadable', params: { source: path } }] };
   }
   const parsed = parseFormText(text, source);
   if (!parsed.ok) return parsed;
