@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkFormSet, loadForm, parseFormText, type Form, type FormProblem } from '../domain/index.ts';
+import { withProblemLines } from '../domain/forms/problem-lines.ts';
 import { AppError } from '../shared/app-error.ts';
 
 /** The folder of the shipped form definitions. */
@@ -23,12 +24,12 @@ export function readFormFile(path: string): { ok: true; file: FormFile } | { ok:
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return { ok: false, problems: [{ formId: source, code: 'forms.file_unreadable', params: { source: path } }] };
+    return { ok: false, problems: [{ formId: source, code: 'forms.file_unreadable', params: { source: path }, file: source }] };
   }
   const parsed = parseFormText(text, source);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return { ok: false, problems: withProblemLines(parsed.problems, text, source) };
   const loaded = loadForm(parsed.value, source);
-  if (!loaded.ok) return loaded;
+  if (!loaded.ok) return { ok: false, problems: withProblemLines(loaded.problems, text, source) };
   const checksum = createHash('sha256').update(JSON.stringify(parsed.value)).digest('hex');
   return { ok: true, file: { form: loaded.form, raw: parsed.value, checksum, source } };
 }
@@ -46,7 +47,8 @@ export function readFormFolder(dir: string = FORMS_DIR): FormFile[] {
     if (result.ok) files.push(result.file);
     else problems.push(...result.problems);
   }
-  problems.push(...checkFormSet(files.map((file) => file.form)));
+  const fileOf = new Map(files.map((file) => [file.form.id, file.source]));
+  problems.push(...checkFormSet(files.map((file) => file.form)).map((problem) => ({ ...problem, file: fileOf.get(problem.formId) })));
   if (problems.length) throw new FormFolderError(problems);
   return files;
 }
