@@ -53,6 +53,8 @@ export const FORM_CODES = [
   'forms.invalid_period_key',
   'forms.problem_in_form',
   'forms.problem_in_question',
+  'forms.problem_in_file',
+  'forms.problem_at_line',
 ] as const;
 
 /** A code returned when an answer is refused. */

@@ -30,7 +30,7 @@ export function readFormFile(path: string): { ok: true; file: FormFile } | { ok:
   if (!parsed.ok) return { ok: false, problems: withProblemLines(parsed.problems, text, source) };
   const loaded = loadForm(parsed.value, source);
   if (!loaded.ok) return { ok: false, problems: withProblemLines(loaded.problems, text, source) };
-  const checksum = createHash('sha256').update(JSON.stringify(parsed.value)).digest('hex');
+  const checksum = createHash('sha256').update(JSON.stringify(withoutDisplayOnly(parsed.value))).digest('hex');
   return { ok: true, file: { form: loaded.form, raw: parsed.value, checksum, source } };
 }
 
@@ -58,4 +58,15 @@ export class FormFolderError extends AppError {
   constructor(readonly problems: FormProblem[]) {
     super('cli.forms_invalid', { count: problems.length });
   }
+}
+
+/**
+ * The definition as the checksum sees it: without `settings.short_title`, which only changes how a
+ * button reads, not what is asked or stored, so it can be added to a form without a new version.
+ */
+function withoutDisplayOnly(value: unknown): unknown {
+  const settings = (value as { settings?: Record<string, unknown> } | null)?.settings;
+  if (!settings || !('short_title' in settings)) return value;
+  const { short_title: _shortTitle, ...rest } = settings;
+  return { ...(value as Record<string, unknown>), settings: rest };
 }

@@ -44,11 +44,15 @@ function buttonLabel(text: string): string {
  */
 export function renderForTelegram(reply: Reply, locale: Locale): TelegramOutgoing[] {
   const rendered = renderReply(reply, locale, HTML);
+  // Short button labels stand for longer ones: the message lists those in full, numbered like the buttons.
+  const shortened = rendered.options.some((option) => option.button !== undefined);
+  const listed = shortened ? rendered.options.map((option, index) => `${index + 1}. ${escapeHtml(option.label)}`) : [];
+  const text = [rendered.text, ...listed].join('\n');
   const keyboard = [
-    ...rendered.options.map((option, index) => [{ text: buttonLabel(`${index + 1}. ${option.label}`), callback_data: option.data }]),
+    ...rendered.options.map((option, index) => [{ text: buttonLabel(`${index + 1}. ${option.button ?? option.label}`), callback_data: option.data }]),
     ...rendered.actions.map((row) => row.map((action) => ({ text: buttonLabel(action.label), callback_data: action.data }))),
   ];
-  const parts = splitTelegramHtml(rendered.text, TELEGRAM_TEXT_LIMIT);
+  const parts = splitTelegramHtml(text, TELEGRAM_TEXT_LIMIT);
   return parts.map((text, index) => ({
     text,
     extra: {
