@@ -14,7 +14,7 @@ const tempDir = useTempDirs();
  * is allowed, print nothing on standard output (even with --json), and never fall back to
  * "something unexpected went wrong".
  */
-const CASES: Array<[name: string, args: (dir: string) => string[], says: string[], output?: 'json-result']> = [
+const CASES: Array<[name: string, args: (dir: string) => string[], says: string[], output?: 'json-result' | 'no-json']> = [
   ['a count of zero', () => ['invite', 'create', '--unit', 'STP', '--role', 'reporter', '--count', '0'], ['--count', 'từ 1 đến 500', '“0”']],
   ['a count that is no number', () => ['invite', 'create', '--unit', 'STP', '--role', 'reporter', '--count', 'ba'], ['--count', '“ba”']],
   ['a fractional count', () => ['invite', 'create', '--unit', 'STP', '--role', 'reporter', '--count', '1.5'], ['--count', '“1.5”']],
@@ -35,6 +35,13 @@ const CASES: Array<[name: string, args: (dir: string) => string[], says: string[
   ['a reminder period of another kind', () => ['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-Q1'], ['--period', '“2026-Q1”']],
   ['a missing import file', (dir) => ['units', 'import', join(dir, 'khong-co.csv')], ['khong-co.csv']],
   ['a missing form file', (dir) => ['forms', 'validate', join(dir, 'khong-co.yaml')], ['khong-co.yaml', 'Không đọc được'], 'json-result'],
+  ['a role outside the choices', () => ['invite', 'create', '--unit', 'STP', '--role', 'boss'], ['--role', '“boss”', 'reporter, supervisor, admin', '--help']],
+  ['a missing mandatory option', () => ['invite', 'create', '--role', 'reporter'], ['Thiếu tuỳ chọn bắt buộc --unit']],
+  ['an option without its value', () => ['invite', 'create', '--role', 'reporter', '--unit'], ['--unit', 'cần một giá trị'], 'no-json'],
+  ['an unknown option', () => ['outbox', 'status', '--verbose'], ['Không có tuỳ chọn --verbose']],
+  ['an unknown command', () => ['units', 'erase'], ['Không có lệnh “erase”']],
+  ['a missing argument', () => ['invite', 'revoke'], ['Thiếu id']],
+  ['a language outside the choices', () => ['digest', 'preview', '--locale', 'fr'], ['--locale', '“fr”', 'vi, en']],
   ['a database URL of no kind', () => ['db', 'copy', '--from', 'mysql://x', '--to', 'file:y.db'], ['--from', '--to']],
 ];
 
@@ -51,7 +58,8 @@ describe('command-line options: bad values are refused by name', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each(CASES)('refuses %s, naming what is wrong', (_name, args, says, output) => {
-    const result = cli(...args(dir), '--json');
+    // With --json last, a value-less option would take it as its value: that case runs without it.
+    const result = output === 'no-json' ? cli(...args(dir)) : cli(...args(dir), '--json');
     expect(result.status, result.stderr).toBe(1);
     // `forms validate --json` answers with its verdict as JSON; every other refusal prints nothing there.
     const said = output === 'json-result' ? JSON.stringify(JSON.parse(result.stdout)) : result.stderr;
