@@ -38,11 +38,8 @@ function nodeOf(doc: Document, problem: FormProblem): Node | undefined {
     if (field[0] === 'indicators' && field.length >= 2) return deepest(doc, [...(itemPath(doc, ['indicators'], 'id', field[1] ?? '') ?? ['indicators']), ...field.slice(2)]);
     return deepest(doc, field);
   }
-  if (question) {
-    const within = typeof params.field === 'string' ? [params.field] : problem.code === 'forms.unknown_type' ? ['type'] : [];
-    return deepest(doc, [...question, ...within]);
-  }
-  if (typeof params.list === 'string') return deepest(doc, ['choices', params.list, ...(typeof params.name === 'string' ? [] : [])]);
+  if (question) return deepest(doc, [...question, ...(problem.code === 'forms.unknown_type' ? ['type'] : [])]);
+  if (typeof params.list === 'string') return deepest(doc, ['choices', params.list]);
   if (typeof params.id === 'string') return deepest(doc, itemPath(doc, ['indicators'], 'id', params.id) ?? ['indicators']);
   if (problem.code === 'forms.schedule_order') return deepest(doc, ['settings', 'schedule']);
   return undefined;
