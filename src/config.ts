@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { cronProblem } from './scheduler/cron-schedule.ts';
 import { AppError } from './shared/app-error.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -12,8 +13,33 @@ const optionalText = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
-const httpUrl = (code: string) =>
-  optionalText.refine((value) => value === undefined || /^https?:\/\/[^\s/]+/i.test(value), { message: code });
+/** An http(s) address that the URL parser accepts as a whole, not just one that starts right. */
+function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\/[^\s/]+/i.test(value) || /\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const httpUrl = (code: string) => optionalText.refine((value) => value === undefined || isHttpUrl(value), { message: code });
+
+/** An address to listen on: IPv4, IPv6 or a host name (what the HTTP server can bind to). */
+function isListenHost(value: string): boolean {
+  if (/^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(value)) return true;
+  if (/^\[?[0-9a-f:.]+\]?$/i.test(value) && value.includes(':')) return true;
+  return /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(value);
+}
+
+/** Why a QUIET_HOURS value cannot be used, as a message code, or null: `HH:MM-HH:MM` with two different times, or `off`. */
+function quietHoursProblem(value: string): string | null {
+  if (value === 'off') return null;
+  const match = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+  if (!match) return 'config.quiet_hours';
+  return match[1] === match[3] && match[2] === match[4] ? 'config.quiet_hours_empty' : null;
+}
 
 /** `file:<path>` for SQLite, or `postgresql://user@host:port/db` (also `postgres://`) for PostgreSQL. */
 function isDatabaseUrl(value: string): boolean {
@@ -57,7 +83,7 @@ const configSchema = z
     ZALO_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{8,256}$/.test(v), {
       message: 'config.zalo_secret',
     }),
-    HTTP_HOST: optionalText.transform((v) => v ?? '127.0.0.1'),
+    HTTP_HOST: optionalText.transform((v) => v ?? '127.0.0.1').refine(isListenHost, { message: 'config.host' }),
     HTTP_PORT: optionalText
       .transform((v) => (v === undefined ? 3000 : /^\d+$/.test(v) ? Number(v) : Number.NaN))
       .refine((v) => Number.isInteger(v) && v >= 0 && v <= 65535, { message: 'config.port' }),
@@ -73,8 +99,11 @@ const configSchema = z
       .refine((v) => (LOG_LEVELS as readonly string[]).includes(v), { message: 'config.log_level' })
       .transform((v) => v as (typeof LOG_LEVELS)[number]),
     QUIET_HOURS: optionalText
-      .transform((v) => v ?? '21:00-07:00')
-      .refine((v) => v === 'off' || /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(v), { message: 'config.quiet_hours' }),
+      .transform((v) => (v ?? '21:00-07:00').replace(/\s*-\s*/, '-'))
+      .superRefine((v, ctx) => {
+        const problem = quietHoursProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     QUIET_WEEKENDS: optionalText
       .transform((v) => (v ?? 'false').toLowerCase())
       .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), { message: 'config.boolean' })
@@ -89,8 +118,11 @@ const configSchema = z
       .transform((v) => (v === undefined ? 48 : Number(v)))
       .refine((v) => Number.isInteger(v) && v >= 0 && v <= 24 * 31, { message: 'config.catch_up' }),
     DIGEST_SCHEDULE: optionalText
-      .transform((v) => v ?? '0 8 * * 1')
-      .refine((v) => /^\S+( \S+){4}$/.test(v), { message: 'config.cron' }),
+      .transform((v) => (v ?? '0 8 * * 1').replace(/\s+/g, ' '))
+      .superRefine((v, ctx) => {
+        const problem = cronProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     PUBLIC_BASE_URL: httpUrl('config.url'),
     // --- The compiled report (report compile, /baocaonam): layout and letterhead. Unset texts take
     // the layout's defaults (see src/documents/report-settings.ts).

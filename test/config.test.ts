@@ -47,11 +47,55 @@ describe('configuration', () => {
     ['BOT_TIMEZONE', 'Mars/Olympus', 'config.timezone'],
     ['BOT_LOCALE', 'fr', 'config.locale'],
     ['LOG_LEVEL', 'loud', 'config.log_level'],
+    ['DIGEST_SCHEDULE', '0 25 * * 1', 'config.cron'],
+    ['DIGEST_SCHEDULE', '61 8 * * 1', 'config.cron'],
+    ['DIGEST_SCHEDULE', '0 8 * * 8', 'config.cron'],
+    ['DIGEST_SCHEDULE', '*/0 8 * * *', 'config.cron'],
+    ['DIGEST_SCHEDULE', '0 8 1-40 * *', 'config.cron'],
+    ['DIGEST_SCHEDULE', '0 0 8 * * 1', 'config.cron'],
+    ['DIGEST_SCHEDULE', 'every monday', 'config.cron'],
+    ['DIGEST_SCHEDULE', '0 8 31 2 *', 'config.cron'],
+    ['DIGEST_SCHEDULE', '0 8 30 2 *', 'config.cron'],
+    ['QUIET_HOURS', '21:00', 'config.quiet_hours'],
+    ['QUIET_HOURS', '25:00-07:00', 'config.quiet_hours'],
+    ['QUIET_HOURS', '21:00-07:60', 'config.quiet_hours'],
+    ['QUIET_HOURS', '9pm-7am', 'config.quiet_hours'],
+    ['QUIET_HOURS', '07:00-07:00', 'config.quiet_hours_empty'],
+    ['HTTP_HOST', 'not a host', 'config.host'],
+    ['HTTP_HOST', 'http://0.0.0.0', 'config.host'],
+    ['PUBLIC_BASE_URL', 'https://bad host.vn', 'config.url'],
+    ['TELEGRAM_API_ROOT', 'https://[bad', 'config.url'],
+    ['TELEGRAM_SEND_RATE', '0', 'config.telegram_rate'],
+    ['TELEGRAM_SEND_RATE', '31', 'config.telegram_rate'],
+    ['ZALO_SEND_RATE', 'nhanh', 'config.zalo_rate'],
+    ['CATCH_UP_HOURS', '-1', 'config.catch_up'],
+    ['QUIET_WEEKENDS', 'maybe', 'config.boolean'],
   ])('should refuse a bad %s (%s) and name the variable', (variable, value, code) => {
     const error = problemsOf({ [variable]: value });
     expect(error.problems).toEqual([{ variable, code }]);
     expect(describeError('vi', error)).toContain(variable);
     expect(describeError('en', error)).toContain(variable);
+  });
+
+  it.each([
+    ['DIGEST_SCHEDULE', '0 8 * * MON'],
+    ['DIGEST_SCHEDULE', '30 7 1 * *'],
+    ['DIGEST_SCHEDULE', '0 8 29 2 *'],
+    ['QUIET_HOURS', '22:00 - 06:30'],
+    ['QUIET_HOURS', 'off'],
+    ['HTTP_HOST', '0.0.0.0'],
+    ['HTTP_HOST', '::1'],
+    ['HTTP_HOST', 'bot.internal'],
+  ])('should accept a good %s (%s)', (variable, value) => {
+    expect(() => parseConfig({ [variable]: value })).not.toThrow();
+  });
+
+  it('should report a bad schedule together with every other bad setting, each by name', () => {
+    const error = problemsOf({ DIGEST_SCHEDULE: '0 25 * * 1', QUIET_HOURS: '07:00-07:00', HTTP_PORT: 'x' });
+    expect(error.problems.map((p) => p.variable).sort()).toEqual(['DIGEST_SCHEDULE', 'HTTP_PORT', 'QUIET_HOURS']);
+    const text = describeError('vi', error);
+    expect(text).toContain('DIGEST_SCHEDULE: phải là lịch cron 5 trường');
+    expect(text).toContain('QUIET_HOURS: giờ bắt đầu và giờ kết thúc trùng nhau');
   });
 
   it('should require a secret when a webhook URL is set', () => {

@@ -2,6 +2,7 @@
  * A spreadsheet reduced to text: the header cells and each data row with its line in the file, so that
  * CSV and Excel files are checked by the same code and problems point at the line a person sees.
  */
+import { normalizeFreeText } from '../domain/text/normalize.ts';
 export interface ImportTable {
   /** The header cells as written (trimmed). */
   header: string[];
@@ -16,9 +17,12 @@ export interface ImportRow {
   cells: string[];
 }
 
-/** Cleans one cell: NFC (so "ệ" typed two ways is one text), no-break spaces unified, trimmed. */
+/**
+ * Cleans one cell as every free text from people is cleaned: NFC (so "ệ" typed two ways is one
+ * text), invisible and direction-changing characters removed, odd spaces unified, trimmed.
+ */
 export function cleanCell(value: string): string {
-  return value.normalize('NFC').replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
+  return normalizeFreeText(value);
 }
 
 /** True when a row holds nothing at all (a trailing empty line, a row of empty cells). */

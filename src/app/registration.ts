@@ -3,6 +3,7 @@ import type { ParsedCommand } from '../dialog/commands.ts';
 import type { DialogInput } from '../dialog/engine.ts';
 import type { Reply, ReplyLine } from '../dialog/replies.ts';
 import type { AttemptThrottle } from './attempt-throttle.ts';
+import { normalizeFreeText } from '../domain/text/normalize.ts';
 import { hashInviteCode, normalizeInviteCode } from './invite-codes.ts';
 import type { ContactRecord, InviteStore, RoleName, SenderIdentity } from './ports.ts';
 
@@ -44,7 +45,9 @@ export class Registration {
     if (!this.throttle.allow(`${identity.channel}:${identity.userId}`, now)) {
       return { replies: [reply([{ key: 'registration.too_many_attempts' }])] };
     }
-    const result = await this.invites.redeem(codeHash, identity, contact?.id ?? null, now);
+    // The name the messenger gives is stored as the contact's name: invisible and direction characters go.
+    const displayName = identity.displayName === undefined ? undefined : normalizeFreeText(identity.displayName) || undefined;
+    const result = await this.invites.redeem(codeHash, { ...identity, displayName }, contact?.id ?? null, now);
     if (!result.ok) return { replies: [reply([{ key: `registration.code_${result.reason}` }])] };
     const roleName = { key: `registration.role_${result.role}` };
     const lines: ReplyLine[] = contact

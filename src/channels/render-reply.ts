@@ -14,7 +14,8 @@ export const PLAIN_TEXT: TextFormat = { escape: (text) => text, decorate: (text)
 /** A reply in one language, ready for a channel: text, choices and buttons. */
 export interface RenderedReply {
   text: string;
-  options: Array<{ data: string; label: string }>;
+  /** `button`: the short label for a button, when the reply gives one. */
+  options: Array<{ data: string; label: string; button?: string }>;
   actions: Array<Array<{ data: string; label: string }>>;
 }
 
@@ -36,6 +37,7 @@ export function renderReply(reply: Reply, locale: Locale, format: TextFormat = P
   const options = (reply.options ?? []).map((option) => ({
     data: option.data,
     label: option.ref ? renderMessage(locale, option.ref) : option.label,
+    ...(option.buttonRef ? { button: renderMessage(locale, option.buttonRef) } : {}),
   }));
   const actions = (reply.actions ?? []).map((row) =>
     row.map((action) => ({ data: action.data, label: renderMessage(locale, action.label) })),

@@ -3,8 +3,7 @@ import { parseConfig, readDotenv, secretsOf, type Config } from '../config.ts';
 import { describeError } from '../i18n/describe-error.ts';
 import { toLocale, type Locale } from '../i18n/locales.ts';
 import { translate, type MessageParams } from '../i18n/translator.ts';
-import { renderFormProblems } from '../domain/index.ts';
-import { FormFolderError } from '../storage/form-files.ts';
+import { fileSystemError } from './option-checks.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import { openDatabase, type PrismaClient } from '../storage/database.ts';
 
@@ -59,11 +58,15 @@ export class CliContext {
 
   /** Reports an error on standard error in the operator's language and sets a failing exit code. */
   fail(error: unknown): void {
-    process.stderr.write(`${describeError(this.locale, error)}\n`);
-    if (error instanceof FormFolderError) {
-      const lines = renderFormProblems(error.problems, (key, params) => this.t(key, params));
-      process.stderr.write(`${lines.map((line) => `- ${line}`).join('\n')}\n`);
+    const fileError = fileSystemError(error);
+    if (fileError) {
+      const { path, reason, code } = fileError.params;
+      process.stderr.write(`${this.t('cli.file_error', { path: String(path), reason: this.t(String(reason), { code: String(code) }) })}\n`);
+      process.exitCode = 1;
+      return;
     }
+    // Form problems are listed by describeError itself, one a line with file and line.
+    process.stderr.write(`${describeError(this.locale, error)}\n`);
     if (!(error instanceof Error && 'code' in error)) {
       try {
         this.getLogger().error({ err: error }, 'command failed');

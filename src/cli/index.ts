@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CliContext } from './cli-context.ts';
+import { isUsageErrorText, usageErrorText } from './usage-errors.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerFormsCommands } from './commands/forms.ts';
 import { registerInviteCommands } from './commands/invite.ts';
@@ -17,8 +18,9 @@ import { registerDashboardCommands } from './commands/dashboard.ts';
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('cli')
     .description(ctx.t('cli_help.program'))
-    .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    // Usage errors are printed by main() in the operator's language; every subcommand inherits this.
+    .configureOutput({ outputError: (text, write) => (isUsageErrorText(text) ? undefined : write(text)) });
   registerDbCommands(program, ctx);
   registerSeedCommands(program, ctx);
   registerFormsCommands(program, ctx);
@@ -41,7 +43,9 @@ async function main(): Promise<void> {
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     if (code.startsWith('commander.')) {
-      // Help and usage errors: commander has printed them already.
+      // Help and version: commander has printed them. Usage errors: named here, in the operator's language.
+      const usage = usageErrorText(error as { code?: string; message?: string }, (key, params) => ctx.t(key, params));
+      if (usage) process.stderr.write(`${usage}\n`);
       process.exitCode = code === 'commander.helpDisplayed' || code === 'commander.version' ? 0 : 1;
     } else {
       ctx.fail(error);

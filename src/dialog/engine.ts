@@ -139,15 +139,24 @@ function pressButton(state: DialogState, data: string, ctx: DialogContext, done:
   }
 }
 
+/** The words each language answers to in `/ngonngu <…>`, compared folded (no diacritics, lower case). */
+const LANGUAGE_WORDS: Record<Locale, RegExp> = {
+  vi: /^(vi|vn|viet|tieng viet|vietnamese)$/,
+  en: /^(en|english|tieng anh|anh)$/,
+};
+
+/**
+ * `/ngonngu` alone toggles between the two languages; `/ngonngu en` picks one. Anything else is
+ * refused with the list of languages, so a typo never switches the contact to a language they did
+ * not ask for.
+ */
 function switchLanguage(state: DialogState, args: string, ctx: DialogContext, done: Done): StepResult {
   const wanted = foldForMatch(args);
-  const locale: Locale = /^(en|english|tieng anh|anh)$/.test(wanted)
-    ? 'en'
-    : /^(vi|vn|viet|tieng viet|vietnamese)$/.test(wanted)
-      ? 'vi'
-      : ctx.locale === 'vi'
-        ? 'en'
-        : 'vi';
+  const picked = (Object.keys(LANGUAGE_WORDS) as Locale[]).find((locale) => LANGUAGE_WORDS[locale].test(wanted));
+  if (wanted !== '' && !picked) {
+    return done(state, [{ lines: [{ key: 'dialog.language_unknown', params: { language: args.trim().slice(0, 40) } }] }]);
+  }
+  const locale: Locale = picked ?? (ctx.locale === 'vi' ? 'en' : 'vi');
   return done(state, [{ lines: [{ key: 'dialog.language_set' }] }], [{ kind: 'set_locale', locale }], locale);
 }
 

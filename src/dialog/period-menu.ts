@@ -1,4 +1,4 @@
-import { pickText } from '../domain/index.ts';
+import { pickText, shortenTitle } from '../domain/index.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import type { DialogContext, ReportingOption } from './dialog-context.ts';
 import { sessionKey, type DialogState } from './dialog-state.ts';
@@ -40,6 +40,15 @@ export function startReport(state: DialogState, ctx: DialogContext): MenuResult 
           unit: option.unitName,
           period: periodLabel(option.periodType, option.periodKey),
           status: optionStatus(option, state, ctx),
+        },
+      },
+      // On a button, what tells the choices apart comes first: the form's short name and the period.
+      buttonRef: {
+        key: 'dialog.option_button',
+        params: {
+          form: pickText(ctx.form(option.formId, option.formVersion)?.shortTitle ?? shortenTitle(option.formTitle), ctx.locale),
+          period: periodLabel(option.periodType, option.periodKey),
+          unit: option.unitName,
         },
       },
     })),

@@ -25,6 +25,11 @@ export interface ReplyOption {
   /** The label as text (a form's choice), or `ref` to translate instead. */
   label: string;
   ref?: MessageRef;
+  /**
+   * A shorter label for a button, whose text a phone cuts: it leads with what tells the choices apart.
+   * A channel that uses it lists the full labels in the message, so nothing is hidden.
+   */
+  buttonRef?: MessageRef;
 }
 
 /** A shortcut button (confirm, skip, back); channels without buttons rely on the text instead. */

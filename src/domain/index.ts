@@ -28,7 +28,7 @@ export type {
   ScheduleMoment,
 } from './forms/form-types.ts';
 export type { FormProblem } from './forms/form-problem.ts';
-export { loadForm } from './forms/form-loader.ts';
+export { loadForm, shortenTitle } from './forms/form-loader.ts';
 export type { LoadFormResult } from './forms/form-loader.ts';
 export { parseFormText } from './forms/parse-form-text.ts';
 export type { ParseFormTextResult } from './forms/parse-form-text.ts';

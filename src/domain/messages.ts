@@ -10,6 +10,8 @@ export const ANSWER_CODES = [
   'answers.required',
   'answers.not_integer',
   'answers.not_decimal',
+  'answers.number_multiplier',
+  'answers.number_unknown_word',
   'answers.not_a_date',
   'answers.impossible_date',
   'answers.unknown_choice',
@@ -26,6 +28,7 @@ export const ANSWER_CODES = [
 /** Every code a form check can return (keys of `locales/*\/forms.json`). */
 export const FORM_CODES = [
   'forms.not_an_object',
+  'forms.file_unreadable',
   'forms.text_not_parsed',
   'forms.missing_field',
   'forms.unknown_field',
@@ -50,6 +53,8 @@ export const FORM_CODES = [
   'forms.invalid_period_key',
   'forms.problem_in_form',
   'forms.problem_in_question',
+  'forms.problem_in_file',
+  'forms.problem_at_line',
 ] as const;
 
 /** A code returned when an answer is refused. */

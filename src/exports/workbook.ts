@@ -1,7 +1,8 @@
 /**
  * Writes XLSX workbooks from plain sheet descriptions with exceljs, so the digest's figures and the
  * admin export share one writer: a bold, frozen header row, column widths, number formats, and
- * sheet names made valid for Excel (31 characters, no []:*?/\).
+ * sheet names made valid for Excel (31 characters, no []:*?/\). Every text cell and header passes through
+ * `safeCell`, so no workbook the product writes can carry a formula typed by a user.
  */
 import type ExcelJS from 'exceljs';
 
@@ -9,6 +10,7 @@ import type ExcelJS from 'exceljs';
 async function excel(): Promise<typeof ExcelJS> {
   return (await import('exceljs')).default;
 }
+import { neutraliseFormula, safeCell } from './cell-safety.ts';
 
 /** A cell: text, a number, a date (written as a real Excel date), or empty. */
 export type CellValue = string | number | Date | null;
@@ -47,12 +49,12 @@ export async function writeWorkbook(sheets: readonly SheetSpec[]): Promise<Buffe
     const sheet = workbook.addWorksheet(sheetName(spec.name, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = spec.columns.map((column) => ({
       key: column.key,
-      header: column.header,
+      header: neutraliseFormula(column.header),
       width: column.width ?? Math.min(60, Math.max(10, column.header.length + 2)),
       ...(column.numFmt ? { style: { numFmt: column.numFmt } } : {}),
     }));
     sheet.getRow(1).font = { bold: true };
-    for (const row of spec.rows) sheet.addRow(row);
+    for (const row of spec.rows) sheet.addRow(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, safeCell(value)])));
   }
   const bytes = await workbook.xlsx.writeBuffer();
   return Buffer.from(bytes as ArrayBuffer);

@@ -2,8 +2,10 @@
  * Pacing sends to a platform's limits: at most `perSecond` calls across all chats (evenly spaced,
  * never in bursts) and at most one call per `perChatIntervalMs` to one chat. Callers ask for a turn
  * right before each call; turns are handed out in order, so concurrent deliveries never exceed the
- * limits and the platform never has to answer 429 because of us.
+ * limits and the platform never has to answer 429 because of us. A sliding window of the sends that
+ * really left backs the spacing, so a held-up event loop cannot release a burst.
  */
+import { SendWindow } from './send-window.ts';
 
 /** A pacer's settings. */
 export interface PacerOptions {
@@ -13,9 +15,12 @@ export interface PacerOptions {
   perChatIntervalMs: number;
   /** Monotonic milliseconds; injectable for tests. */
   now?: () => number;
+  /** Waits; injectable for tests (with `now`, a virtual clock). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Waits `ms` on the event loop's timers. */
+export const sleepOnTimers = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** What the outbox sender asks of a pacer; one per platform. */
 export interface Pacer {
@@ -30,7 +35,10 @@ export class SendPacer implements Pacer {
   readonly #gapMs: number;
   readonly #chatGapMs: number;
   readonly #now: () => number;
+  readonly #sleep: (ms: number) => Promise<void>;
+  readonly #window: SendWindow;
   #nextGlobal = 0;
+  #pausedUntil = 0;
   readonly #chatLast = new Map<string, number>();
   readonly #chatQueue = new Map<string, Promise<void>>();
 
@@ -38,6 +46,8 @@ export class SendPacer implements Pacer {
     this.#gapMs = 1000 / options.perSecond;
     this.#chatGapMs = options.perChatIntervalMs;
     this.#now = options.now ?? (() => performance.now());
+    this.#sleep = options.sleep ?? sleepOnTimers;
+    this.#window = new SendWindow(options.perSecond);
   }
 
   /** Resolves when a call to `chatId` may be made; the caller makes it at once. */
@@ -51,13 +61,18 @@ export class SendPacer implements Pacer {
       const last = this.#chatLast.get(chatId);
       if (last !== undefined) {
         const wait = last + this.#chatGapMs - this.#now();
-        if (wait > 0) await sleep(wait);
+        if (wait > 0) await this.#sleep(wait);
       }
       const at = Math.max(this.#now(), this.#nextGlobal);
       this.#nextGlobal = at + this.#gapMs;
       const wait = at - this.#now();
-      if (wait > 0) await sleep(wait);
-      this.#chatLast.set(chatId, this.#now());
+      if (wait > 0) await this.#sleep(wait);
+      // The timer may have fired late, together with others: the window has the last word.
+      for (let now = this.#now(), hold = this.#holdAt(now); hold > 0; now = this.#now(), hold = this.#holdAt(now)) await this.#sleep(hold);
+      const leaving = this.#now();
+      this.#window.record(leaving);
+      this.#nextGlobal = Math.max(this.#nextGlobal, leaving + this.#gapMs);
+      this.#chatLast.set(chatId, leaving);
     } finally {
       release();
       if (this.#chatQueue.get(chatId) === mine) this.#chatQueue.delete(chatId);
@@ -68,6 +83,12 @@ export class SendPacer implements Pacer {
   /** After a 429: no call at all for `ms` (the platform's retry_after). */
   pause(ms: number): void {
     this.#nextGlobal = Math.max(this.#nextGlobal, this.#now() + ms);
+    this.#pausedUntil = Math.max(this.#pausedUntil, this.#now() + ms);
+  }
+
+  /** How long a send about to leave must still wait: the sliding window, or a platform's pause. */
+  #holdAt(now: number): number {
+    return Math.max(this.#window.waitAt(now), this.#pausedUntil - now);
   }
 
   #forgetIdleChats(): void {

@@ -34,6 +34,26 @@ export function parseCronSchedule(expression: string): CronSchedule {
   };
 }
 
+/** How far ahead a schedule must fire at least once to count as a schedule (leap days included). */
+const MUST_FIRE_WITHIN_MS = 4 * 366 * 86_400_000;
+
+/**
+ * Why an expression cannot be the digest's schedule, as a configuration message code, or null. Checked
+ * when the configuration is read, with the same parser the scheduler uses, so a schedule that would
+ * stop the bot later (an hour of 25, six fields, 31 February) stops it before anything starts.
+ */
+export function cronProblem(expression: string): 'config.cron' | 'config.cron_never' | null {
+  if (!/^\S+( \S+){4}$/.test(expression)) return 'config.cron';
+  let schedule: CronSchedule;
+  try {
+    schedule = parseCronSchedule(expression);
+  } catch {
+    return 'config.cron';
+  }
+  const from = new Date(Date.UTC(2024, 0, 1));
+  return cronInstants(schedule, from, new Date(from.getTime() + MUST_FIRE_WITHIN_MS), 'UTC').length > 0 ? null : 'config.cron_never';
+}
+
 function dayMatches(schedule: CronSchedule, day: DateTime): boolean {
   if (!schedule.months.has(day.month)) return false;
   const byMonthDay = schedule.daysOfMonth.has(day.day);

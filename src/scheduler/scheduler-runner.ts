@@ -2,6 +2,10 @@
  * The working half of the scheduler: `tick(now)` asks the planner what is due, leaves out what has a
  * job run already, and runs the rest, oldest first. node-cron calls it every minute; tests call it
  * with any instant. `catchUp(now)` at start-up records the waves missed too long ago as skipped.
+ *
+ * Quiet hours hold for every wave, caught-up ones included: a tick in a quiet time runs nothing and
+ * records nothing; the waves it found wait, and the first tick at the next allowed minute runs them,
+ * even if by then they are older than the catch-up window (the wait is not their fault).
  */
 import type { Logger } from '../logging/logger.ts';
 import type { DigestComposer } from '../app/digest-composer.ts';
@@ -9,6 +13,7 @@ import { runDigestWave } from '../app/digest-wave.ts';
 import type { RecipientDirectory, WaveStore } from '../app/notification-ports.ts';
 import { runFormWave, type WaveOutcome } from '../app/reminder-wave.ts';
 import type { Form } from '../domain/index.ts';
+import { isQuiet, nextAllowedInstant } from './quiet-hours.ts';
 import { plannedWaves, type PlannedWave, type PlannerSettings } from './wave-planner.ts';
 
 const HOUR_MS = 3_600_000;
@@ -41,6 +46,8 @@ export interface WaveReport {
 /** Runs due waves; one tick at a time. */
 export class SchedulerRunner {
   #chain: Promise<unknown> = Promise.resolve();
+  /** Waves found in a quiet time: looked for again from `from` once `until` (the next allowed minute) has come. */
+  #held: { from: Date; until: Date } | null = null;
 
   constructor(private readonly deps: SchedulerDeps) {}
 
@@ -74,11 +81,22 @@ export class SchedulerRunner {
   }
 
   async #tick(now: Date): Promise<WaveReport[]> {
-    const due = this.plan(new Date(now.getTime() - this.#lookbackMs()), now);
+    const lookbackStart = new Date(now.getTime() - this.#lookbackMs());
+    const from = this.#held && this.#held.from < lookbackStart ? this.#held.from : lookbackStart;
+    const due = this.plan(from, now);
     if (due.length === 0) return [];
     const done = await this.deps.store.existingKeys(due.map((wave) => wave.key));
+    const pending = due.filter((w) => !done.has(w.key));
+    if (pending.length === 0) return [];
+    const { quiet, timeZone } = this.deps.settings;
+    if (isQuiet(now, quiet, timeZone)) {
+      const until = nextAllowedInstant(now, quiet, timeZone);
+      this.#held = { from: this.#held && this.#held.from < from ? this.#held.from : from, until };
+      this.deps.logger?.info({ waves: pending.map((wave) => wave.key), until: until.toISOString() }, 'quiet hours: missed waves wait for the next allowed minute');
+      return [];
+    }
     const reports: WaveReport[] = [];
-    for (const wave of due.filter((w) => !done.has(w.key))) {
+    for (const wave of pending) {
       try {
         const outcome = await this.#run(wave, now);
         reports.push({ key: wave.key, job: wave.job, status: outcome.status, messages: outcome.messages });
@@ -91,6 +109,8 @@ export class SchedulerRunner {
         this.deps.logger?.error({ err: error, wave: wave.key }, 'scheduled wave failed; retried on the next tick');
       }
     }
+    // Held waves are let go once they all ran; a failed one is looked for again on the next tick.
+    if (reports.every((report) => report.status !== 'failed')) this.#held = null;
     return reports;
   }
 

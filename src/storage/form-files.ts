@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkFormSet, loadForm, parseFormText, type Form, type FormProblem } from '../domain/index.ts';
+import { withProblemLines } from '../domain/forms/problem-lines.ts';
 import { AppError } from '../shared/app-error.ts';
 
 /** The folder of the shipped form definitions. */
@@ -23,13 +24,13 @@ export function readFormFile(path: string): { ok: true; file: FormFile } | { ok:
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return { ok: false, problems: [{ formId: source, code: 'forms.not_an_object', params: { source } }] };
+    return { ok: false, problems: [{ formId: source, code: 'forms.file_unreadable', params: { source: path }, file: source }] };
   }
   const parsed = parseFormText(text, source);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return { ok: false, problems: withProblemLines(parsed.problems, text, source) };
   const loaded = loadForm(parsed.value, source);
-  if (!loaded.ok) return loaded;
-  const checksum = createHash('sha256').update(JSON.stringify(parsed.value)).digest('hex');
+  if (!loaded.ok) return { ok: false, problems: withProblemLines(loaded.problems, text, source) };
+  const checksum = createHash('sha256').update(JSON.stringify(withoutDisplayOnly(parsed.value))).digest('hex');
   return { ok: true, file: { form: loaded.form, raw: parsed.value, checksum, source } };
 }
 
@@ -46,7 +47,8 @@ export function readFormFolder(dir: string = FORMS_DIR): FormFile[] {
     if (result.ok) files.push(result.file);
     else problems.push(...result.problems);
   }
-  problems.push(...checkFormSet(files.map((file) => file.form)));
+  const fileOf = new Map(files.map((file) => [file.form.id, file.source]));
+  problems.push(...checkFormSet(files.map((file) => file.form)).map((problem) => ({ ...problem, file: fileOf.get(problem.formId) })));
   if (problems.length) throw new FormFolderError(problems);
   return files;
 }
@@ -56,4 +58,15 @@ export class FormFolderError extends AppError {
   constructor(readonly problems: FormProblem[]) {
     super('cli.forms_invalid', { count: problems.length });
   }
+}
+
+/**
+ * The definition as the checksum sees it: without `settings.short_title`, which only changes how a
+ * button reads, not what is asked or stored, so it can be added to a form without a new version.
+ */
+function withoutDisplayOnly(value: unknown): unknown {
+  const settings = (value as { settings?: Record<string, unknown> } | null)?.settings;
+  if (!settings || !('short_title' in settings)) return value;
+  const { short_title: _shortTitle, ...rest } = settings;
+  return { ...(value as Record<string, unknown>), settings: rest };
 }

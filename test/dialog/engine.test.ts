@@ -145,6 +145,23 @@ describe('dialog engine: weekly report transcript', () => {
     expect(t.send('/ngonngu vi')).toBe('Đã chuyển sang tiếng Việt.');
   });
 
+  it.each(['xx', 'fr', 'tiếng Pháp', 'en-GB-x', '<b>vi</b>'])('should refuse the unknown language %j, list the languages and keep the current one', (asked) => {
+    const t = new Transcript(context([option('weekly_status', WEEK)]));
+    const refused = t.send(`/ngonngu ${asked}`);
+    expect(refused).toContain('Không có ngôn ngữ');
+    expect(refused).toContain('vi (Tiếng Việt), en (English)');
+    expect(t.last?.effects).toEqual([]);
+    expect(t.ctx.locale).toBe('vi');
+    expect(t.send('/baocao')).toContain('Câu 1/5');
+  });
+
+  it('should refuse an unknown language button too', () => {
+    const t = new Transcript(context([option('weekly_status', WEEK)]));
+    expect(t.press('l:xx')).toContain('Không có ngôn ngữ “xx”');
+    expect(t.last?.effects).toEqual([]);
+    expect(t.press('l:en')).toBe('Switched to English.');
+  });
+
   it('should explain status, help and unknown commands', () => {
     const t = new Transcript(context([option('weekly_status', WEEK)]));
     expect(t.send('/trangthai')).toContain('chưa nộp, hạn 17:00 27/11/2026');

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { killStartedBots, startBot } from '../support/run-process.ts';
@@ -62,5 +62,19 @@ describe('npm start', () => {
     expect(stderr).toContain('DATABASE_URL');
     expect(stderr).toContain(blocker);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('should check every setting, schedules and time ranges included, before anything starts', async () => {
+    const dir = tempDir();
+    const database = join(dir, 'bot.db');
+    const child = startBot({ DATABASE_URL: `file:${database}`, HTTP_PORT: '0', DIGEST_SCHEDULE: '0 25 * * 1', QUIET_HOURS: '07:00-07:00', HTTP_HOST: 'not a host' }, dir);
+    let output = '';
+    child.stderr?.on('data', (chunk: Buffer) => (output += String(chunk)));
+    child.stdout?.on('data', (chunk: Buffer) => (output += String(chunk)));
+    expect(await exitOf(child)).toBe(2);
+    for (const variable of ['DIGEST_SCHEDULE', 'QUIET_HOURS', 'HTTP_HOST']) expect(output).toContain(`- ${variable}: `);
+    expect(output).not.toContain('healthz');
+    expect(output).not.toMatch(/\n\s+at /);
+    expect(existsSync(database)).toBe(false);
   });
 });

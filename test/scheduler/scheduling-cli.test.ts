@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFormFolder } from '../../src/storage/form-files.ts';
 import { syncForms } from '../../src/storage/repositories/form-repository.ts';
+import { fakedClockEnv, fakeTimeLibrary } from '../support/faked-clock.ts';
 import { runCli } from '../support/run-process.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 import { openTestDatabase, seedProvince, submit } from './scheduling-fixtures.ts';
@@ -20,9 +21,13 @@ async function province() {
   return { prisma, env: { DATABASE_URL: `file:${path}` } };
 }
 
+/** While October 2026's monthly report is open (it opens 1/11 08:00 and closes 15/11 17:00). */
+const OCTOBER_OPEN = new Date('2026-11-04T03:00:00Z');
+
 describe('scheduling commands', () => {
-  it('should send a reminder wave now to the units that have not submitted, repeatably, and audit it', async () => {
-    const { prisma, env } = await province();
+  it.skipIf(!fakeTimeLibrary)('should send a reminder wave now to the units that have not submitted, repeatably, and audit it', async () => {
+    const { prisma, env: plain } = await province();
+    const env = { ...plain, ...fakedClockEnv(OCTOBER_OPEN) };
     const first = runCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-10', '--json'], env);
     expect(first.stderr).toBe('');
     const summary = JSON.parse(first.stdout) as { key: string; messages: number; units: number; unreachable: number };
@@ -52,9 +57,25 @@ describe('scheduling commands', () => {
     await prisma.$disconnect();
   }, 60_000);
 
-  it('should show outbox counts with the last dead letters, and the last and next run of every job', async () => {
+  it.each([
+    ['2020-10', 'đã đóng', '1/11/2020'],
+    ['2035-10', 'chưa mở', '1/11/2035'],
+  ])('should refuse a reminder for %s, a period that is not open, naming its window, and queue nothing', async (period, state, opens) => {
     const { prisma, env } = await province();
-    runCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-10'], env);
+    const refused = runCli(['reminders', 'send', '--form', 'monthly_figures', '--period', period, '--json'], env);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(`Kỳ ${period} của biểu mẫu monthly_figures ${state}`);
+    expect(refused.stderr).toContain(opens);
+    expect(refused.stderr).not.toContain('không mong muốn');
+    expect(await prisma.outboxMessage.count()).toBe(0);
+    expect(await prisma.auditLog.count({ where: { action: 'reminders.send' } })).toBe(0);
+    await prisma.$disconnect();
+  }, 60_000);
+
+  it.skipIf(!fakeTimeLibrary)('should show outbox counts with the last dead letters, and the last and next run of every job', async () => {
+    const { prisma, env } = await province();
+    runCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-10'], { ...env, ...fakedClockEnv(OCTOBER_OPEN) });
     const dead = await prisma.outboxMessage.findFirstOrThrow();
     await prisma.outboxMessage.update({ where: { id: dead.id }, data: { status: 'dead', lastError: 'unreachable: blocked' } });
     const status = JSON.parse(runCli(['outbox', 'status', '--json'], env).stdout) as { counts: Record<string, number>; dead: Array<{ reason: string }> };

@@ -1,7 +1,7 @@
 import type { LineStyle, Reply } from '../../dialog/replies.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { renderReply, type TextFormat } from '../render-reply.ts';
-import { splitMessage } from '../split-message.ts';
+import { splitTelegramHtml } from './split-html.ts';
 
 /** Telegram's limit on a message's text. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -39,15 +39,20 @@ function buttonLabel(text: string): string {
 /**
  * Renders a reply for Telegram: HTML text with every inserted value escaped, choices as inline
  * buttons (one per row, numbered so typing the number works too), shortcut buttons below, and a
- * text over 4096 characters split on line boundaries with the buttons on the last part.
+ * text over 4096 characters split on line boundaries into parts that are each valid HTML, with the
+ * buttons on the last part.
  */
 export function renderForTelegram(reply: Reply, locale: Locale): TelegramOutgoing[] {
   const rendered = renderReply(reply, locale, HTML);
+  // Short button labels stand for longer ones: the message lists those in full, numbered like the buttons.
+  const shortened = rendered.options.some((option) => option.button !== undefined);
+  const listed = shortened ? rendered.options.map((option, index) => `${index + 1}. ${escapeHtml(option.label)}`) : [];
+  const text = [rendered.text, ...listed].join('\n');
   const keyboard = [
-    ...rendered.options.map((option, index) => [{ text: buttonLabel(`${index + 1}. ${option.label}`), callback_data: option.data }]),
+    ...rendered.options.map((option, index) => [{ text: buttonLabel(`${index + 1}. ${option.button ?? option.label}`), callback_data: option.data }]),
     ...rendered.actions.map((row) => row.map((action) => ({ text: buttonLabel(action.label), callback_data: action.data }))),
   ];
-  const parts = splitMessage(rendered.text, TELEGRAM_TEXT_LIMIT);
+  const parts = splitTelegramHtml(text, TELEGRAM_TEXT_LIMIT);
   return parts.map((text, index) => ({
     text,
     extra: {

@@ -48,7 +48,9 @@ export function registerContactsCommands(program: Command, ctx: CliContext): voi
     .option('--all', ctx.t('cli_help.contacts_list_all'))
     .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { unit?: string; role?: RoleName; all?: boolean; json?: boolean }) => {
-      const rows = await new ContactAdminRepository(await ctx.getPrisma()).list({ unitCode: options.unit, role: options.role, all: options.all });
+      const prisma = await ctx.getPrisma();
+      if (options.unit !== undefined && !(await prisma.unit.findUnique({ where: { code: options.unit } }))) throw ctx.error('cli.contacts_unit_not_found', { unit: options.unit });
+      const rows = await new ContactAdminRepository(prisma).list({ unitCode: options.unit, role: options.role, all: options.all });
       if (options.json) return ctx.json(rows);
       if (rows.length === 0) return ctx.say('admin.contacts_none');
       for (const row of rows) {

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { byName, isReportingUnit, UnitTree } from '../../domain/digest/index.ts';
-import { loadForm, parsePeriodKey, periodKeyAt, type Form } from '../../domain/index.ts';
+import { loadForm, type Form } from '../../domain/index.ts';
 import { submissionSheets } from '../../exports/submissions-export.ts';
 import { writeWorkbook } from '../../exports/workbook.ts';
 import type { CliContext } from '../cli-context.ts';
+import { outputFile, periodOption } from '../option-checks.ts';
 import { reportDeps } from './digest.ts';
 
 /** Every stored version of a form, plus the shipped file's (it may not be stored yet). */
@@ -29,13 +30,11 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
     .requiredOption('--out <file>', ctx.t('cli_help.export_out'))
     .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { form: string; period: string; out: string; json?: boolean }) => {
+      const out = outputFile('--out', options.out);
       const deps = await reportDeps(ctx);
       const form = deps.forms().find((f) => f.id === options.form);
       if (!form) throw ctx.error('cli.form_not_found', { form: options.form });
-      const parsed = parsePeriodKey(options.period);
-      if (!parsed.ok || parsed.key.type !== form.period) {
-        throw ctx.error('exports.invalid_period', { period: options.period, form: form.id, example: periodKeyAt(form.period, new Date(), deps.timeZone) });
-      }
+      periodOption('--period', options.period, form, deps.timeZone);
       const tree = new UnitTree(await deps.source.units());
       const units = tree.units.filter(isReportingUnit).sort(byName);
       const submissions = await deps.source.list({ formId: form.id, periodKey: options.period });
@@ -47,7 +46,7 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
         timeZone: deps.timeZone,
         t: (key, params) => ctx.t(`exports.${key}`, params),
       });
-      writeFileSync(options.out, await writeWorkbook(sheets));
+      writeFileSync(out, await writeWorkbook(sheets));
       const rows = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
       const summary = { file: options.out, rows, submitted: submissions.length, missing: rows - submissions.length, sheets: sheets.map((s) => s.name) };
       if (options.json) return ctx.json(summary);

@@ -9,6 +9,7 @@ export function describeForm(form: Form) {
     form_id: form.id,
     version: form.version,
     title: form.title,
+    short_title: form.shortTitle,
     period: form.period,
     schedule: form.schedule,
     reminders: form.reminders,

@@ -5,15 +5,14 @@ import { telegramDeepLink } from '../../app/telegram-deep-link.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { InviteRepository } from '../../storage/repositories/invite-repository.ts';
 import type { CliContext } from '../cli-context.ts';
+import { integerOption } from '../option-checks.ts';
 import { fetchTelegramBotName } from '../telegram-bot-name.ts';
 
 const ROLES: RoleName[] = ['reporter', 'supervisor', 'admin'];
 
-function positiveInt(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(value);
-  return parsed;
-}
+/** At most this many codes at once, and this many days of validity: beyond is a typing mistake. */
+const MAX_COUNT = 500;
+const MAX_DAYS = 365;
 
 /** `invite create`, `invite list` and `invite revoke`. Codes are printed once and stored only as hashes. */
 export function registerInviteCommands(program: Command, ctx: CliContext): void {
@@ -23,8 +22,8 @@ export function registerInviteCommands(program: Command, ctx: CliContext): void 
     .description(ctx.t('cli_help.invite_create'))
     .requiredOption('--unit <code>', ctx.t('cli_help.unit_code'))
     .addOption(new Option('--role <role>', ctx.t('cli_help.role')).choices(ROLES).makeOptionMandatory())
-    .option('--count <n>', ctx.t('cli_help.invite_create_count'), positiveInt, 1)
-    .option('--days <n>', ctx.t('cli_help.invite_create_days'), positiveInt, 14)
+    .option('--count <n>', ctx.t('cli_help.invite_create_count'), integerOption('--count', 1, MAX_COUNT), 1)
+    .option('--days <n>', ctx.t('cli_help.invite_create_days'), integerOption('--days', 1, MAX_DAYS), 14)
     .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { unit: string; role: RoleName; count: number; days: number; json?: boolean }) => {
       const prisma = await ctx.getPrisma();

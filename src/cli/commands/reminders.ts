@@ -28,7 +28,7 @@ export function registerRemindersCommands(program: Command, ctx: CliContext): vo
       const form = (await syncForms(prisma, readFormFolder())).current().find((candidate) => candidate.id === options.form);
       if (!form) throw ctx.error('cli.form_not_found', { form: options.form });
       const now = new Date();
-      const window = choosePeriod(form, options.period, now, config.BOT_TIMEZONE);
+      const window = choosePeriod(form, options.period, now, config.BOT_TIMEZONE, (instant) => formatDateTime(ctx.locale, instant, config.BOT_TIMEZONE));
       const deps = { recipients: new RecipientRepository(prisma), store: new JobRunRepository(prisma), timeZone: config.BOT_TIMEZONE };
       const result = await sendReminderWaveNow(deps, form, window, now);
       await prisma.auditLog.create({

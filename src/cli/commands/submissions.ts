@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UnitTree } from '../../domain/digest/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import type { CliContext } from '../cli-context.ts';
+import { periodOption } from '../option-checks.ts';
 import { reportDeps } from './digest.ts';
 
 /** `submissions list [--form <id>] [--period <key>] [--json]`: stored reports with status and time. */
@@ -15,6 +16,9 @@ export function registerSubmissionsCommands(program: Command, ctx: CliContext): 
     .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { form?: string; period?: string; json?: boolean }) => {
       const deps = await reportDeps(ctx);
+      const form = options.form === undefined ? undefined : deps.forms().find((f) => f.id === options.form);
+      if (options.form !== undefined && !form) throw ctx.error('cli.form_not_found', { form: options.form });
+      if (options.period !== undefined) periodOption('--period', options.period, form, deps.timeZone);
       const tree = new UnitTree(await deps.source.units());
       const rows = (await deps.source.list({ formId: options.form, periodKey: options.period })).map((row) => {
         const unit = tree.get(row.unitId);

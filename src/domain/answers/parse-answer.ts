@@ -8,12 +8,12 @@
  */
 import type { Form, Question } from '../forms/form-types.ts';
 import type { Locale } from '../localized-text.ts';
-import { foldForMatch, normalizeInput } from '../text/normalize.ts';
+import { foldForMatch, normalizeFreeText, normalizeInput } from '../text/normalize.ts';
 import { MAX_TEXT_LENGTH, refuse } from './answer-value.ts';
 import type { AnswerResult, Answers } from './answer-value.ts';
 import { checkConstraint } from './constraint-check.ts';
 import { parseDateText } from './parse-date.ts';
-import { parseDecimalText, parseIntegerText } from './parse-number.ts';
+import { numberWordProblem, parseDecimalText, parseIntegerText } from './parse-number.ts';
 import { parseSelectMultiple, parseSelectOne } from './parse-choice.ts';
 
 const SKIP_WORDS = new Set(['bo qua', 'skip', '-', 'bq']);
@@ -39,11 +39,11 @@ export function parseValue(form: Form, question: Question, text: string): Answer
       return { ok: true, value: null };
     case 'integer': {
       const value = parseIntegerText(trimmed);
-      return value === undefined ? refuse('answers.not_integer', { example: '12' }) : { ok: true, value };
+      return value === undefined ? refuseNumber(trimmed, 'answers.not_integer') : { ok: true, value };
     }
     case 'decimal': {
       const value = parseDecimalText(trimmed);
-      return value === undefined ? refuse('answers.not_decimal', { example: '12' }) : { ok: true, value };
+      return value === undefined ? refuseNumber(trimmed, 'answers.not_decimal') : { ok: true, value };
     }
     case 'date': {
       const parsed = parseDateText(trimmed);
@@ -55,11 +55,26 @@ export function parseValue(form: Form, question: Question, text: string): Answer
     case 'select_multiple':
       return parseSelectMultiple(form.choices[question.listName ?? ''] ?? [], trimmed);
     default: {
-      const value = text.trim();
+      // Stored and checked (string-length, emptiness) as the reader will see it.
+      const value = normalizeFreeText(text);
       if (Array.from(value).length > MAX_TEXT_LENGTH) return refuse('answers.too_long', { max: MAX_TEXT_LENGTH });
       return { ok: true, value };
     }
   }
+}
+
+/**
+ * Refuses a text that is not a number. When a word follows the number ("5 nghìn", "3k", "12 abc"),
+ * the refusal names the word and shows the digits to type, so the value stored is always the one
+ * meant and the reporter sees how to write it.
+ */
+function refuseNumber(text: string, fallback: 'answers.not_integer' | 'answers.not_decimal'): AnswerResult {
+  const problem = numberWordProblem(text);
+  if (problem?.suffix.kind === 'multiplier') {
+    return refuse('answers.number_multiplier', { word: problem.suffix.word, typed: text.slice(0, 40), example: problem.meant === undefined ? '12000' : String(problem.meant) });
+  }
+  if (problem?.suffix.kind === 'unknown') return refuse('answers.number_unknown_word', { word: problem.suffix.word, example: '12' });
+  return refuse(fallback, { example: '12' });
 }
 
 /** Reads an answer typed for a question and checks it against the question's constraint. */
@@ -72,7 +87,7 @@ export function parseAnswer(
 ): AnswerResult {
   const q = resolveQuestion(form, question);
   if (q.type === 'note') return { ok: true, value: null };
-  const cleaned = normalizeInput(text);
+  const cleaned = q.type === 'text' ? normalizeFreeText(text) : normalizeInput(text);
   if (cleaned === '') return q.required ? refuse('answers.empty') : { ok: true, value: null };
   if (SKIP_WORDS.has(foldForMatch(cleaned))) {
     return q.required ? refuse('answers.required') : { ok: true, value: null };

@@ -62,6 +62,7 @@ export function loadForm(raw: unknown, source: string): LoadFormResult {
 function buildForm(raw: RawForm, problems: ProblemList): Form {
   const formId = raw.settings.form_id;
   if (!hasVietnamese(raw.settings.title)) problems.add('forms.missing_label_vi', { field: 'settings.title' });
+  if (raw.settings.short_title && !hasVietnamese(raw.settings.short_title)) problems.add('forms.missing_label_vi', { field: 'settings.short_title' });
 
   const choices: Record<string, Choice[]> = {};
   for (const [listName, items] of Object.entries(raw.choices ?? {})) {
@@ -130,6 +131,7 @@ function buildForm(raw: RawForm, problems: ProblemList): Form {
     id: formId,
     version: raw.settings.version,
     title: raw.settings.title,
+    shortTitle: raw.settings.short_title ?? shortenTitle(raw.settings.title),
     period: raw.settings.period,
     schedule: {
       opens: toMoment(raw.settings.schedule.opens),
@@ -202,4 +204,24 @@ function checkScheduleOrder(form: Form, problems: ProblemList): void {
       return;
     }
   }
+}
+
+/** Longest short title made from a form's title, in characters: room is left on a button for the period. */
+const SHORT_TITLE_MAX = 24;
+
+/** The title's first words, up to SHORT_TITLE_MAX characters, for a form file that gives no short_title. */
+export function shortenTitle(title: LocalizedText): LocalizedText {
+  const shortened: LocalizedText = {};
+  for (const [locale, full] of Object.entries(title)) {
+    const text = full ?? '';
+    const words = text.trim().split(/\s+/);
+    let short = '';
+    for (const word of words) {
+      const next = short ? `${short} ${word}` : word;
+      if (Array.from(next).length > SHORT_TITLE_MAX) break;
+      short = next;
+    }
+    shortened[locale] = short === text.trim() ? short : `${short || Array.from(text.trim()).slice(0, SHORT_TITLE_MAX - 1).join('')}…`;
+  }
+  return shortened;
 }

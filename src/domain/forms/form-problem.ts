@@ -10,6 +10,10 @@ export interface FormProblem {
   question?: string;
   code: FormCode;
   params: MessageParams;
+  /** The file the form was read from, when it came from one. */
+  file?: string;
+  /** The line of that file the problem is about (1-based), when it can be told. */
+  line?: number;
 }
 
 /** Collects problems for one form while it is being checked. */

@@ -8,6 +8,7 @@
  *   form_id: monthly_figures          # lower_snake_case
  *   version: 1                        # integer, increases with every change
  *   title: { vi: ..., en: ... }       # text per locale; vi is mandatory everywhere
+ *   short_title: { vi: ..., en: ... } # optional: a few words for buttons, where the title is cut
  *   period: monthly                   # weekly | monthly | quarterly | yearly
  *   schedule:                         # day = period's first day (start) or first day after it (end)
  *     opens:  { from: end, offset_days: 0, time: "08:00" }   # + offset_days, at local time
@@ -76,6 +77,8 @@ export const rawFormSchema = z.strictObject({
     form_id: z.string().regex(/^[a-z][a-z0-9_]*$/),
     version: z.number().int().positive(),
     title: localized,
+    /** A few words that tell this form from the others on a phone's button ("Số liệu tháng"); defaults to the title's first words. */
+    short_title: localized.optional(),
     period: z.enum(['weekly', 'monthly', 'quarterly', 'yearly']),
     schedule: z.strictObject({ opens: moment, due: moment, closes: moment }),
     reminders: z

@@ -95,6 +95,8 @@ export interface Form {
   id: string;
   version: number;
   title: LocalizedText;
+  /** A few words that tell the form from the others where space is short (a button); the title's first words when the file gives none. */
+  shortTitle: LocalizedText;
   period: PeriodType;
   schedule: Schedule;
   reminders: ReminderPolicy;

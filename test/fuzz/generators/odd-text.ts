@@ -16,13 +16,14 @@ const vietnamese = fc
 const answerLike = fc.oneof(
   fc.integer({ min: -5, max: 200 }).map(String),
   fc.constantFrom('0', '1', '2', '3', '4', '5', '9', '-1', '1.5', '1,5', '1.000', '12abc', '  7  ', '１２', '٣', '๓', '1e3', 'Infinity', 'NaN', '0x10', '9'.repeat(30), '-0', '+3', '½'),
+  fc.constantFrom('5 nghìn', '2 triệu', '3k', '1,5 tr', '12 người', '12 abc', '7 ngàn người', '2 tỷ', '4 trăm', '10 million', '5bn', '\u200b\u200b\u200b', '\u202eabc', 'a\u200bb\u200bc', '\u2066\u2067\u2068\u2069', '\u3164\u3164'),
   fc.constantFrom('OK', 'ok', 'Gửi', 'gui', 'sửa 2', 'sua 99', 'sửa', 'yes', 'no', 'đồng ý', 'x', '', ' ', '\n', '27/11/2026', '2026-11-27', '31/02/2026'),
 );
 
 /** Commands, ours and others, with junk after them. */
 const command = fc.oneof(
   fc.constantFrom('/start', '/baocao', '/report', '/trangthai', '/status', '/huy', '/quaylai', '/boqua', '/ngonngu', '/language', '/trogiup', '/tonghop', '/chuabaocao', '/donvi', '/chiso', '/moi', '/vangmat'),
-  fc.constantFrom('/', '//', '/ ', '/baocao@bot', '/baocao@', '/BAOCAO', '/báocáo', '/start@baocao_test_bot', '/ngonngu en', '/language xx', '/vangmat 3', '/vangmat -1', '/vangmat 99999999999999', '/start ABCDE-23456', '/donvi STP', '/moi STP reporter'),
+  fc.constantFrom('/', '//', '/ ', '/baocao@bot', '/baocao@', '/BAOCAO', '/báocáo', '/start@baocao_test_bot', '/ngonngu en', '/language xx', '/ngonngu xx', '/ngonngu fr', '/ngonngu tiếng Pháp', '/vangmat 3', '/vangmat -1', '/vangmat 99999999999999', '/start ABCDE-23456', '/donvi STP', '/moi STP reporter'),
   fc.tuple(fc.constantFrom('/start', '/baocao', '/ngonngu', '/vangmat', '/donvi', '/start@bot'), fc.string({ maxLength: 40, unit: 'binary' })).map(([name, junk]) => `${name} ${junk}`),
 );
 
