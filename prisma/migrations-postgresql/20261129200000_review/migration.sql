@@ -40,5 +40,8 @@ CREATE TABLE "ReviewPrompt" (
     CONSTRAINT "ReviewPrompt_pkey" PRIMARY KEY ("contactId")
 );
 
+-- AddForeignKey
+ALTER TABLE "ReviewPrompt" ADD CONSTRAINT "ReviewPrompt_contactId_fkey" FOREIGN KEY ("contactId") REFERENCES "Contact"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
 -- Reopened periods are loaded with the contact (what /baocao offers), so a change raises the directory's version.
 CREATE TRIGGER "cache_reopening_change" AFTER INSERT OR UPDATE OR DELETE ON "PeriodReopening" FOR EACH STATEMENT EXECUTE FUNCTION "bump_cache_version"('directory');

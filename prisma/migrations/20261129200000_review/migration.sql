@@ -33,7 +33,8 @@ CREATE TABLE "ReviewPrompt" (
     "submissionId" INTEGER NOT NULL,
     "revision" INTEGER NOT NULL,
     "stage" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ReviewPrompt_contactId_fkey" FOREIGN KEY ("contactId") REFERENCES "Contact" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- Reopened periods are loaded with the contact (what /baocao offers), so a change raises the directory's version.
