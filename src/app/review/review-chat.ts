@@ -118,7 +118,9 @@ export class ReviewChat {
   }
 
   /** Shows a report with its choices and remembers it, so a typed 1 or 2 means this one. */
-  private async present(item: ReviewItem, contact: ContactRecord): Promise<Reply> {
+  private async present(listed: ReviewItem, contact: ContactRecord): Promise<Reply> {
+    // A listed report comes without its previous revision: read it whole to show what changed.
+    const item = listed.previous || listed.revision < 2 ? listed : ((await this.deps.store.get(listed.id)) ?? listed);
     await this.deps.store.setPrompt({ contactId: contact.id, submissionId: item.id, revision: item.revision, stage: 'decide' });
     return this.show(item, contact, true);
   }
