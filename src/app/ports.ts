@@ -51,6 +51,10 @@ export interface SubmissionSummary {
   submittedAt: Date;
   late: boolean;
   revision: number;
+  /** new | accepted | returned (absent where storage predates the review loop: treated as new). */
+  reviewState?: string;
+  /** Why the report was returned, while it is. */
+  reviewReason?: string | null;
 }
 
 export interface SubmissionReader {

@@ -1,6 +1,23 @@
 import { nextPeriodKey, openPeriods, periodKeyAt, periodWindow, type Form, type PeriodWindow } from '../domain/index.ts';
 import type { ReportingOption, UpcomingPeriod } from '../dialog/dialog-context.ts';
+import type { ReopenedPeriod } from './inbound/inbound-store.ts';
 import type { ContactRecord, SubmissionSummary } from './ports.ts';
+
+/** A returned report stays open to its unit until sent again; this stands for "no closing time". */
+const NEVER = new Date(Date.UTC(9999, 0, 1));
+
+/** What the unit may file besides the open periods: returned reports, and periods reopened for it. */
+export interface BeyondClose {
+  returned?: SubmissionSummary[];
+  reopened?: ReopenedPeriod[];
+  now: Date;
+  timeZone: string;
+}
+
+/** The reopened periods still within their date. */
+function liveReopenings(beyond: BeyondClose | undefined): ReopenedPeriod[] {
+  return (beyond?.reopened ?? []).filter((entry) => entry.until.getTime() > beyond!.now.getTime());
+}
 
 /** Each form with its open windows, and the next period of each that is not open yet. */
 export interface CalendarView {
@@ -43,10 +60,14 @@ export class ReportingCalendar {
 }
 
 /** The unit, form and period of every report a contact may file now, before what was submitted is known. */
-export function optionKeys(contact: ContactRecord, view: CalendarView): Array<{ unitId: number; formId: string; periodKey: string }> {
-  return reporterUnits(contact).flatMap((unit) =>
+export function optionKeys(contact: ContactRecord, view: CalendarView, beyond?: BeyondClose): Array<{ unitId: number; formId: string; periodKey: string }> {
+  const units = reporterUnits(contact);
+  const open = units.flatMap((unit) =>
     view.open.flatMap(({ form, windows }) => windows.map((window) => ({ unitId: unit.unitId, formId: form.id, periodKey: window.key }))),
   );
+  const reporting = new Set(units.map((unit) => unit.unitId));
+  const reopened = liveReopenings(beyond).filter((entry) => reporting.has(entry.unitId)).map(({ unitId, formId, periodKey }) => ({ unitId, formId, periodKey }));
+  return [...open, ...reopened];
 }
 
 /**
@@ -57,6 +78,7 @@ export function reportingOptions(
   contact: ContactRecord,
   view: CalendarView,
   submitted: SubmissionSummary[],
+  beyond?: BeyondClose,
 ): { options: ReportingOption[]; upcoming: UpcomingPeriod[] } {
   const byKey = new Map(submitted.map((s) => [`${s.unitId}|${s.formId}|${s.periodKey}`, s]));
   const units = reporterUnits(contact);
@@ -76,12 +98,51 @@ export function reportingOptions(
           dueAt: window.dueAt,
           closesAt: window.closesAt,
           submitted: byKey.get(`${unit.unitId}|${form.id}|${window.key}`) ?? null,
+          ...(byKey.get(`${unit.unitId}|${form.id}|${window.key}`)?.reviewState === 'returned' ? { beyondClose: 'returned' as const } : {}),
         });
       }
     }
   }
+  if (beyond) options.push(...optionsBeyondClose(units, view, byKey, options, beyond));
   options.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.unitName.localeCompare(b.unitName, 'vi'));
   return { options, upcoming: units.length ? view.upcoming : [] };
+}
+
+/**
+ * Reports offered after their period closed: each returned one (until sent again) and each period
+ * reopened for the unit (until its date), unless the period is open anyway. Filing them is late.
+ */
+function optionsBeyondClose(
+  units: ContactRecord['roles'],
+  view: CalendarView,
+  byKey: Map<string, SubmissionSummary>,
+  open: ReportingOption[],
+  beyond: BeyondClose,
+): ReportingOption[] {
+  const names = new Map(units.map((unit) => [unit.unitId, unit.unitName]));
+  const taken = new Set(open.map((option) => `${option.unitId}|${option.formId}|${option.periodKey}`));
+  const extra: ReportingOption[] = [];
+  const add = (unitId: number, formId: string, periodKey: string, closesAt: Date, why: 'returned' | 'reopened', report?: SubmissionSummary) => {
+    const key = `${unitId}|${formId}|${periodKey}`;
+    const form = view.open.find((entry) => entry.form.id === formId)?.form;
+    const unitName = names.get(unitId);
+    if (taken.has(key) || !form || unitName === undefined) return;
+    taken.add(key);
+    const window = periodWindow(form, periodKey, beyond.timeZone);
+    extra.push({
+      unitId, unitName, formId, formTitle: form.title, formVersion: form.version, periodKey, periodType: form.period,
+      opensAt: window.opensAt, dueAt: window.dueAt, closesAt, submitted: report ?? byKey.get(key) ?? null, beyondClose: why,
+    });
+  };
+  for (const report of beyond.returned ?? []) {
+    if (report.reviewState === 'returned') add(report.unitId, report.formId, report.periodKey, NEVER, 'returned', report);
+  }
+  for (const entry of liveReopenings(beyond)) {
+    const report = byKey.get(`${entry.unitId}|${entry.formId}|${entry.periodKey}`);
+    // A reopened period already filed is amended only if it was returned (handled above).
+    if (!report) add(entry.unitId, entry.formId, entry.periodKey, entry.until, 'reopened');
+  }
+  return extra;
 }
 
 function reporterUnits(contact: ContactRecord): ContactRecord['roles'] {

@@ -6,6 +6,7 @@ import { registerFormsCommands } from './commands/forms.ts';
 import { registerInviteCommands } from './commands/invite.ts';
 import { registerSeedCommands } from './commands/seed.ts';
 import { registerDigestCommands } from './commands/digest.ts';
+import { registerPeriodsCommands } from './commands/periods.ts';
 import { registerOutboxCommands } from './commands/outbox.ts';
 import { registerRemindersCommands } from './commands/reminders.ts';
 import { registerJobsCommands } from './commands/jobs.ts';
@@ -26,6 +27,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerFormsCommands(program, ctx);
   registerInviteCommands(program, ctx);
   registerDigestCommands(program, ctx);
+  registerPeriodsCommands(program, ctx);
   registerUnitsCommands(program, ctx);
   registerContactsCommands(program, ctx);
   registerOutboxCommands(program, ctx);

@@ -18,7 +18,9 @@ export type CommandName =
   | 'indicators'
   | 'invite'
   | 'annual'
-  | 'dashboard';
+  | 'dashboard'
+  | 'review'
+  | 'reopen';
 
 /** Vietnamese name first: the menu shows it to Vietnamese users, the alias to English ones. */
 export const COMMANDS: ReadonlyArray<{ name: CommandName; vi: string; en: string }> = [
@@ -35,6 +37,8 @@ export const COMMANDS: ReadonlyArray<{ name: CommandName; vi: string; en: string
   { name: 'annual', vi: 'baocaonam', en: 'annual' },
   { name: 'invite', vi: 'moi', en: 'invite' },
   { name: 'dashboard', vi: 'bangdieukhien', en: 'dashboard' },
+  { name: 'review', vi: 'duyet', en: 'review' },
+  { name: 'reopen', vi: 'molai', en: 'reopen' },
   { name: 'language', vi: 'ngonngu', en: 'language' },
   { name: 'help', vi: 'trogiup', en: 'help' },
   { name: 'start', vi: 'start', en: 'start' },

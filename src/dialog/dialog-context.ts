@@ -14,7 +14,9 @@ export interface ReportingOption {
   dueAt: Date;
   closesAt: Date;
   /** What the unit has already submitted for this period, if anything. */
-  submitted: { answers: Answers; formVersion: number; submittedAt: Date; late: boolean } | null;
+  submitted: { answers: Answers; formVersion: number; submittedAt: Date; late: boolean; reviewState?: string; reviewReason?: string | null } | null;
+  /** Offered though its period closed: the report was returned for amendment, or the period reopened for the unit. */
+  beyondClose?: 'returned' | 'reopened';
 }
 
 /** A period that is not open yet, for /status. */

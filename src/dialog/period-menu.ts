@@ -14,6 +14,10 @@ export interface MenuResult {
 /** How an open period stands for the contact: submitted, a draft in progress, or not started. */
 export function optionStatus(option: ReportingOption, state: DialogState, ctx: DialogContext): MessageRef {
   if (state.sessions[sessionKey(option)]) return { key: 'dialog.option_draft' };
+  if (option.submitted?.reviewState === 'returned') return { key: 'review.option_returned' };
+  if (option.beyondClose === 'reopened' && !option.submitted) {
+    return { key: 'review.option_reopened', params: { until: formatDateTime(ctx.locale, option.closesAt, ctx.timeZone) } };
+  }
   if (option.submitted) {
     return {
       key: option.submitted.late ? 'dialog.option_submitted_late' : 'dialog.option_submitted',
@@ -78,7 +82,9 @@ export function openOption(state: DialogState, option: ReportingOption, ctx: Dia
   const form = ctx.form(option.formId, option.formVersion);
   if (!form) return { state, replies: [{ lines: [{ key: 'dialog.internal_error' }] }] };
   const session = newSession(option, form, option.submitted);
-  const intro = option.submitted
+  const intro = option.submitted?.reviewState === 'returned'
+    ? [{ key: 'review.returned_intro', params: { reason: option.submitted.reviewReason ?? '' } }]
+    : option.submitted
     ? [{ key: 'dialog.amend_intro', params: { at: formatDateTime(ctx.locale, option.submitted.submittedAt, ctx.timeZone) } }]
     : [
         {

@@ -16,6 +16,7 @@ import { ContactAwayRepository } from '../storage/repositories/contact-away-repo
 import { ReportDataRepository } from '../storage/repositories/report-data-repository.ts';
 import { createStorage, type Storage } from '../storage/storage.ts';
 import { wireDashboardCommand } from '../web/dashboard/wire-dashboard.ts';
+import { wireReviewLoop } from './wire-review-loop.ts';
 
 /** The channel-independent heart of the bot: storage, forms and the inbound use case. */
 export interface BotCore {
@@ -53,5 +54,6 @@ export async function createBotCore(config: Config, prisma: PrismaClient, logger
   registerSupervisorQueries(commands, { source: reportData, forms: () => forms.current(), timeZone: config.BOT_TIMEZONE });
   registerAnnualReportCommand(commands, { prisma, config, reportData, forms, logger });
   wireDashboardCommand(commands, prisma, config, clock);
+  wireReviewLoop(commands, prisma, reportData, forms, config.BOT_TIMEZONE);
   return { storage, forms, inbound, commands, clock, config, reportData };
 }

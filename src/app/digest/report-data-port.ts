@@ -23,6 +23,9 @@ export type AnswerVisitor = (unitId: number, periodKey: string, answers: Answers
 export interface SubmissionRecord extends SubmissionStatus, AnswerRow {
   revision: number;
   firstSubmittedAt: Date;
+  /** The stored report's id (what `submissions review` takes) and its review state, where storage has them. */
+  id?: number;
+  reviewState?: string;
 }
 
 /** Which submissions to list; every field narrows. */

@@ -39,9 +39,32 @@ export class DirectoryCache {
  * unit's report does not make every other unit's stale.
  */
 export class SubmissionCache {
-  private readonly units = new Map<number, { version: number; found: Map<string, SubmissionSummary | null> }>();
+  private readonly units = new Map<number, { version: number; found: Map<string, SubmissionSummary | null>; returned?: SubmissionSummary[] }>();
 
-  constructor(private readonly store: Pick<InboundStore, 'findSubmissions'>) {}
+  constructor(private readonly store: Pick<InboundStore, 'findSubmissions' | 'findReturned'>) {}
+
+  /** The units' reports returned for amendment, kept with the unit's version like the rest. */
+  async returned(unitIds: readonly number[], versions: Map<number, number>): Promise<SubmissionSummary[]> {
+    if (!this.store.findReturned || unitIds.length === 0) return [];
+    const result: SubmissionSummary[] = [];
+    const missing: number[] = [];
+    for (const unitId of unitIds) {
+      const version = versions.get(unitId) ?? 0;
+      let unit = this.units.get(unitId);
+      if (!unit || unit.version !== version) this.units.set(unitId, (unit = { version, found: new Map() }));
+      if (unit.returned) result.push(...unit.returned);
+      else missing.push(unitId);
+    }
+    if (missing.length) {
+      const rows = await this.store.findReturned(missing);
+      result.push(...rows);
+      for (const unitId of missing) {
+        const unit = this.units.get(unitId);
+        if (unit && unit.version === (versions.get(unitId) ?? 0)) unit.returned = rows.filter((row) => row.unitId === unitId);
+      }
+    }
+    return result;
+  }
 
   async find(keys: Array<{ unitId: number; formId: string; periodKey: string }>, versions: Map<number, number>): Promise<SubmissionSummary[]> {
     const result = new Map<string, SubmissionSummary | null>();

@@ -179,7 +179,16 @@ export class InboundPipeline implements InboundReceiver {
     }
     if (handled.entry) this.directory.remember(channel, userId, handled.entry);
     await this.deliver(message, { locale: handled.locale, replies: handled.replies });
+    await this.tellSubmitted(handled.writes.submissions, now);
     return 'handled';
+  }
+
+  /** Features that follow stored reports (a reviewer told of a report sent again); their failure never fails the update. */
+  private async tellSubmitted(submissions: UpdateWrites['submissions'], now: Date): Promise<void> {
+    if (!submissions?.length) return;
+    for (const listener of this.deps.commands.submitted()) {
+      await listener(submissions, now).catch((error: unknown) => this.deps.log.warn({ err: describeThrown(error) }, 'submission follow-up failed'));
+    }
   }
 
   /** Registration, a command or button answered by a feature, or a step of the dialog engine. */
@@ -195,6 +204,11 @@ export class InboundPipeline implements InboundReceiver {
     const presence = presenceWrite(entry, identity.channel, identity.chatId, now);
     const seen = presence ? { ...entry, chatId: presence.chatId, lastSeenAt: presence.lastSeenAt, unreachable: false, lastChannel: presence.lastChannel ?? entry.lastChannel } : undefined;
     const base = { writes: { presence }, entry: seen };
+    const followUp = snapshot.followUp && input.kind === 'text' ? this.deps.commands.followUp() : undefined;
+    if (followUp && input.kind === 'text') {
+      const taken = await followUp(contact, input.text, command, now);
+      if (taken) return { ...base, locale, replies: taken };
+    }
     if (input.kind === 'button') {
       const [prefix = '', ...rest] = input.data.split(':');
       const handler = this.deps.commands.button(prefix);
@@ -223,8 +237,10 @@ export class InboundPipeline implements InboundReceiver {
     const { forms, timeZone } = this.deps;
     const contact = entry.contact;
     const view = this.calendar.at(now);
-    const submitted = await this.submissions.find(optionKeys(contact, view), snapshot.reportVersions);
-    const { options, upcoming } = reportingOptions(contact, view, submitted);
+    const reporting = contact.roles.filter((role) => role.role === 'reporter').map((role) => role.unitId);
+    const beyond = { now, timeZone, reopened: entry.reopened, returned: await this.submissions.returned(reporting, snapshot.reportVersions) };
+    const submitted = await this.submissions.find(optionKeys(contact, view, beyond), snapshot.reportVersions);
+    const { options, upcoming } = reportingOptions(contact, view, submitted, beyond);
     return {
       now,
       timeZone,

@@ -26,6 +26,8 @@ export interface StepSnapshot {
   reportVersions: Map<number, number>;
   /** The contact's serialised dialog state, or null when there is none. */
   dialog: { version: number; state: string } | null;
+  /** A feature waits for this contact's next message (a reviewer's choice or return reason). */
+  followUp?: boolean;
 }
 
 /** A contact as the directory cache holds it: the record, and where they were last seen on this channel. */
@@ -36,6 +38,16 @@ export interface DirectoryEntry {
   lastSeenAt: Date;
   unreachable: boolean;
   lastChannel: string | null;
+  /** Closed periods reopened for the units the contact reports for (loaded with the contact; the directory's version covers them). */
+  reopened?: ReopenedPeriod[];
+}
+
+/** A closed period an admin opened again for one unit, until a date. */
+export interface ReopenedPeriod {
+  unitId: number;
+  formId: string;
+  periodKey: string;
+  until: Date;
 }
 
 /** A report to store as a new revision (a first submission or an amendment). */
@@ -74,6 +86,8 @@ export interface InboundStore {
   pending(channel: ChannelName, botKey: string, limit: number): Promise<Array<UpdateKey & { fingerprint: string; payload: string }>>;
   findContact(channel: ChannelName, userId: string): Promise<DirectoryEntry | null>;
   findSubmissions(keys: Array<{ unitId: number; formId: string; periodKey: string }>): Promise<SubmissionSummary[]>;
+  /** Reports of these units returned for amendment (any period); absent in stores without the review loop. */
+  findReturned?(unitIds: readonly number[]): Promise<SubmissionSummary[]>;
   /** Forgets update keys received before `before` (past every platform's redelivery window). */
   forgetUpdatesBefore(before: Date): Promise<number>;
 }

@@ -5,6 +5,8 @@ import { scopeName } from '../../app/digest/digest-reply.ts';
 import { scopeRoots, type IndicatorSummary } from '../../domain/digest/index.ts';
 import { pickText } from '../../domain/index.ts';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
+import { acceptedOnly } from '../../app/review/accepted-only-source.ts';
+import { ReviewRepository } from '../../storage/repositories/review-repository.ts';
 import type { CliContext } from '../cli-context.ts';
 import { operatorScope, reportDeps } from './digest.ts';
 
@@ -47,9 +49,13 @@ export function registerIndicatorsCommand(program: Command, ctx: CliContext): vo
     .description(ctx.t('cli_help.indicators'))
     .option('--scope <code>', ctx.t('cli_help.indicators_scope'))
     .option('--at <date>', ctx.t('cli_help.indicators_at'))
+    .option('--accepted-only', ctx.t('cli_help.accepted_only'))
     .option('--json', ctx.t('cli_help.json_only'))
-    .action(async (options: { scope?: string; at?: string; json?: boolean }) => {
-      const deps = await reportDeps(ctx);
+    .action(async (options: { scope?: string; at?: string; acceptedOnly?: boolean; json?: boolean }) => {
+      const all = await reportDeps(ctx);
+      const deps = options.acceptedOnly
+        ? { ...all, source: acceptedOnly(all.source, await new ReviewRepository(await ctx.getPrisma()).list({ unitIds: null, states: ['new', 'returned'] })) }
+        : all;
       const tz = deps.timeZone;
       const at = options.at ? parseAtDate(options.at, tz) : new Date();
       if (!at) throw ctx.error('exports.invalid_date', { date: options.at ?? '' });

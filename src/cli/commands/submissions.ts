@@ -1,9 +1,10 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { UnitTree } from '../../domain/digest/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import type { CliContext } from '../cli-context.ts';
 import { periodOption } from '../option-checks.ts';
 import { reportDeps } from './digest.ts';
+import { registerReviewCommand } from './submissions-review.ts';
 
 /** `submissions list [--form <id>] [--period <key>] [--json]`: stored reports with status and time. */
 export function registerSubmissionsCommands(program: Command, ctx: CliContext): void {
@@ -13,16 +14,20 @@ export function registerSubmissionsCommands(program: Command, ctx: CliContext): 
     .description(ctx.t('cli_help.submissions_list'))
     .option('--form <form_id>', ctx.t('cli_help.only_form'))
     .option('--period <key>', ctx.t('cli_help.only_period'))
+    .addOption(new Option('--status <state>', ctx.t('cli_help.only_review_state')).choices(['new', 'accepted', 'returned']))
     .option('--json', ctx.t('cli_help.json_only'))
-    .action(async (options: { form?: string; period?: string; json?: boolean }) => {
+    .action(async (options: { form?: string; period?: string; status?: string; json?: boolean }) => {
       const deps = await reportDeps(ctx);
       const form = options.form === undefined ? undefined : deps.forms().find((f) => f.id === options.form);
       if (options.form !== undefined && !form) throw ctx.error('cli.form_not_found', { form: options.form });
       if (options.period !== undefined) periodOption('--period', options.period, form, deps.timeZone);
       const tree = new UnitTree(await deps.source.units());
-      const rows = (await deps.source.list({ formId: options.form, periodKey: options.period })).map((row) => {
+      const stored = await deps.source.list({ formId: options.form, periodKey: options.period });
+      const rows = stored.filter((row) => !options.status || row.reviewState === options.status).map((row) => {
         const unit = tree.get(row.unitId);
         return {
+          id: row.id,
+          review_state: row.reviewState,
           form_id: row.formId,
           period: row.periodKey,
           unit_code: unit?.code ?? String(row.unitId),
@@ -50,4 +55,5 @@ export function registerSubmissionsCommands(program: Command, ctx: CliContext): 
       }
       ctx.say('exports.submissions_count', { count: rows.length });
     });
+  registerReviewCommand(submissions, ctx);
 }

@@ -4,6 +4,7 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import type { PrismaClient } from '../database.ts';
 import { isUniqueViolation } from '../prisma-errors.ts';
 import { toContactRecord } from './contact-repository.ts';
+import { reopenedForUnits } from './reopening-repository.ts';
 import { SubmissionRepository } from './submission-repository.ts';
 import { writeSubmission } from './submission-writer.ts';
 
@@ -28,7 +29,7 @@ export class PrismaInboundStore implements InboundStore {
       this.prisma.inboundUpdate.findUnique({ where: { channel_botKey_updateKey: key }, select: { fingerprint: true, status: true } }),
       this.prisma.channelIdentity.findUnique({
         where: { channel_userId: { channel: key.channel, userId: account.userId } },
-        select: { contact: { select: { dialog: { select: { stateVersion: true, state: true } }, roles: { where: { role: 'reporter' }, select: { unitId: true } } } } },
+        select: { contact: { select: { dialog: { select: { stateVersion: true, state: true } }, roles: { where: { role: 'reporter' }, select: { unitId: true } }, reviewPrompt: { select: { stage: true } } } } },
       }),
     ]);
     const unitIds = [...new Set(identity?.contact.roles.map((role) => role.unitId) ?? [])];
@@ -40,6 +41,7 @@ export class PrismaInboundStore implements InboundStore {
       directoryVersion: version('directory'),
       reportVersions: new Map(unitIds.map((unitId) => [unitId, version(`${UNIT_REPORTS_PREFIX}${unitId}`)])),
       dialog: dialog ? { version: dialog.stateVersion, state: dialog.state } : null,
+      followUp: Boolean(identity?.contact.reviewPrompt),
     };
   }
 
@@ -86,7 +88,9 @@ export class PrismaInboundStore implements InboundStore {
       include: { contact: { include: CONTACT_INCLUDE } },
     });
     if (!identity || !identity.contact.active) return null;
+    const reporting = identity.contact.roles.filter((role) => role.role === 'reporter').map((role) => role.unitId);
     return {
+      reopened: await reopenedForUnits(this.prisma, reporting),
       contact: toContactRecord(identity.contact),
       identityId: identity.id,
       chatId: identity.chatId,
@@ -94,6 +98,10 @@ export class PrismaInboundStore implements InboundStore {
       unreachable: identity.unreachableAt !== null,
       lastChannel: identity.contact.lastChannel,
     };
+  }
+
+  findReturned(unitIds: readonly number[]): Promise<SubmissionSummary[]> {
+    return this.submissionReader.returned(unitIds);
   }
 
   findSubmissions(keys: Array<{ unitId: number; formId: string; periodKey: string }>): Promise<SubmissionSummary[]> {

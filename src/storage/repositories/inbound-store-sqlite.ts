@@ -16,7 +16,8 @@ const SNAPSHOT_SQL = `WITH "account" AS (SELECT "contactId" FROM "ChannelIdentit
   (SELECT "value" FROM "CacheVersion" WHERE "name" = 'directory'),
   (SELECT group_concat(substr("name", ${UNIT_REPORTS_PREFIX.length + 1}) || '=' || "value") FROM "CacheVersion" WHERE "name" IN
     (SELECT '${UNIT_REPORTS_PREFIX}' || "unitId" FROM "Role" WHERE "role" = 'reporter' AND "contactId" = (SELECT "contactId" FROM "account"))),
-  (SELECT "stateVersion" || char(31) || "state" FROM "DialogState" WHERE "contactId" = (SELECT "contactId" FROM "account"))`;
+  (SELECT "stateVersion" || char(31) || "state" FROM "DialogState" WHERE "contactId" = (SELECT "contactId" FROM "account")),
+  (SELECT 1 FROM "ReviewPrompt" WHERE "contactId" = (SELECT "contactId" FROM "account"))`;
 
 /** An account with its contact and every role, in one read (rows repeat the contact per role). */
 const CONTACT_SQL = `SELECT i."id", i."chatId", i."lastSeenAt", i."unreachableAt", c."id", c."name", c."locale", c."active", c."lastChannel",
@@ -24,6 +25,10 @@ const CONTACT_SQL = `SELECT i."id", i."chatId", i."lastSeenAt", i."unreachableAt
   FROM "ChannelIdentity" i JOIN "Contact" c ON c."id" = i."contactId"
     LEFT JOIN "Role" r ON r."contactId" = c."id" LEFT JOIN "Unit" u ON u."id" = r."unitId"
   WHERE i."channel" = ? AND i."userId" = ? ORDER BY r."id"`;
+
+/** Periods reopened for the units the account's contact reports for: loaded with the contact, the directory's version covers them. */
+const REOPENED_SQL = `SELECT p."unitId", p."formId", p."periodKey", p."until" FROM "PeriodReopening" p
+  WHERE p."unitId" IN (SELECT r."unitId" FROM "Role" r WHERE r."contactId" = ? AND r."role" = 'reporter')`;
 
 type ContactRow = [number, string, string, string | null, number, string, string, number, string | null, string | null, number | null, string | null, string | null, number | null];
 
@@ -69,8 +74,8 @@ export class SqliteInboundStore extends PrismaInboundStore {
   }
 
   override async snapshot(key: UpdateKey, account: { userId: string }): Promise<StepSnapshot> {
-    const row = this.run(SNAPSHOT_SQL).raw(true).get({ channel: key.channel, botKey: key.botKey, updateKey: key.updateKey, userId: account.userId }) as [string | null, number | null, string | null, string | null];
-    const [seen, directory, unitVersions, dialog] = row;
+    const row = this.run(SNAPSHOT_SQL).raw(true).get({ channel: key.channel, botKey: key.botKey, updateKey: key.updateKey, userId: account.userId }) as [string | null, number | null, string | null, string | null, number | null];
+    const [seen, directory, unitVersions, dialog, followUp] = row;
     const [fingerprint = '', status = 'done'] = seen === null ? [] : seen.split('\u001f');
     const split = dialog === null ? -1 : dialog.indexOf('\u001f');
     const reportVersions = new Map<number, number>();
@@ -83,6 +88,7 @@ export class SqliteInboundStore extends PrismaInboundStore {
       directoryVersion: directory ?? 0,
       reportVersions,
       dialog: dialog === null ? null : { version: Number(dialog.slice(0, split)), state: dialog.slice(split + 1) },
+      followUp: followUp === 1,
     };
   }
 
@@ -94,7 +100,9 @@ export class SqliteInboundStore extends PrismaInboundStore {
     const roles = rows.flatMap(([, , , , , , , , , role, unitId, unitCode, unitName, unitActive]) =>
       role !== null && unitId !== null && unitActive === 1 ? [{ role: role as RoleName, unitId, unitCode: unitCode ?? '', unitName: unitName ?? '' }] : [],
     );
+    const reopened = (this.run(REOPENED_SQL).raw(true).all(contactId) as Array<[number, string, string, string | number]>).map(([unitId, formId, periodKey, until]) => ({ unitId, formId, periodKey, until: new Date(until) }));
     return {
+      reopened,
       contact: { id: contactId, name, locale: locale === 'en' ? 'en' : 'vi', roles },
       identityId,
       chatId,
@@ -181,7 +189,8 @@ export class SqliteInboundStore extends PrismaInboundStore {
     let revision = 1;
     if (existing) {
       [submissionId, revision] = [existing[0], existing[1] + 1];
-      this.run('UPDATE "Submission" SET "currentRevision" = ?, "formVersion" = ?, "answers" = ?, "submittedAt" = ?, "updatedAt" = ? WHERE "id" = ?').run(revision, write.formVersion, answers, at, at, submissionId);
+      // A new revision waits for review again, whatever the last one's verdict was.
+      this.run('UPDATE "Submission" SET "currentRevision" = ?, "formVersion" = ?, "answers" = ?, "submittedAt" = ?, "updatedAt" = ?, "reviewState" = \'new\', "reviewReason" = NULL WHERE "id" = ?').run(revision, write.formVersion, answers, at, at, submissionId);
     } else {
       const created = this.run(
         'INSERT INTO "Submission" ("unitId", "formId", "periodKey", "currentRevision", "formVersion", "answers", "firstSubmittedAt", "submittedAt", "late", "createdAt", "updatedAt") VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)',

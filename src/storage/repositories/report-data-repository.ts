@@ -139,6 +139,8 @@ export class ReportDataRepository implements ReportDataSource {
       submittedAt: row.submittedAt,
       firstSubmittedAt: row.firstSubmittedAt,
       revision: row.currentRevision,
+      id: row.id,
+      reviewState: row.reviewState,
     }));
   }
 

@@ -27,6 +27,26 @@ export class SubmissionRepository implements SubmissionReader {
         submittedAt: row.submittedAt,
         late: row.late,
         revision: row.currentRevision,
+        reviewState: row.reviewState,
+        reviewReason: row.reviewReason,
       }));
+  }
+
+  /** Reports of these units returned for amendment, whatever their period: /baocao offers them until sent again. */
+  async returned(unitIds: readonly number[]): Promise<SubmissionSummary[]> {
+    if (unitIds.length === 0) return [];
+    const rows = await this.prisma.submission.findMany({ where: { unitId: { in: [...unitIds] }, reviewState: 'returned' }, orderBy: { id: 'asc' } });
+    return rows.map((row) => ({
+      unitId: row.unitId,
+      formId: row.formId,
+      periodKey: row.periodKey,
+      answers: JSON.parse(row.answers) as Answers,
+      formVersion: row.formVersion,
+      submittedAt: row.submittedAt,
+      late: row.late,
+      revision: row.currentRevision,
+      reviewState: row.reviewState,
+      reviewReason: row.reviewReason,
+    }));
   }
 }

@@ -15,7 +15,8 @@ export async function writeSubmission(tx: Prisma.TransactionClient, write: Submi
   const submission = existing
     ? await tx.submission.update({
         where: { id: existing.id },
-        data: { currentRevision: revision, formVersion: write.formVersion, answers, submittedAt: now },
+        // A new revision waits for review again, whatever the last one's verdict was.
+        data: { currentRevision: revision, formVersion: write.formVersion, answers, submittedAt: now, reviewState: 'new', reviewReason: null },
       })
     : await tx.submission.create({
         data: { ...key, currentRevision: 1, formVersion: write.formVersion, answers, firstSubmittedAt: now, submittedAt: now, late: write.late },
