@@ -1,5 +1,4 @@
-import { sleepOnTimers, type Pacer } from './send-pacer.ts';
-import { SendWindow } from './send-window.ts';
+import type { Pacer } from './send-pacer.ts';
 
 /** Send slots in the database, shared by every worker: taking one is an insert that only one can win. */
 export interface SendSlots {
@@ -15,29 +14,24 @@ export interface SharedPacerOptions {
   perSecond: number;
   slots: SendSlots;
   now?: () => number;
-  /** Waits; injectable for tests (with `now`, a virtual clock). */
-  sleep?: (ms: number) => Promise<void>;
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const PRUNE_EVERY_MS = 30_000;
 
 /**
  * Pacing shared by several workers. Each second of a platform's budget has `perSecond` numbered
  * slots, slot k usable from k/perSecond into the second, so sends are evenly spaced; each chat has one
  * slot a second. A send takes its chat's slot and a global slot by inserting them; the database's
- * primary key makes each slot one process's, so the limits hold for the whole bot. A slot whose time
- * has long passed when the timer finally fires (the event loop was held up) is given up for a fresh
- * one, and this process's own sliding window backs it, so a late timer never turns into a burst.
+ * primary key makes each slot one process's, so the limits hold for the whole bot.
  */
 export class SharedSendPacer implements Pacer {
   readonly #o: Required<SharedPacerOptions>;
-  readonly #window: SendWindow;
   #pausedUntil = 0;
   #lastPrune = 0;
 
   constructor(options: SharedPacerOptions) {
-    this.#o = { now: () => Date.now(), sleep: sleepOnTimers, ...options };
-    this.#window = new SendWindow(options.perSecond);
+    this.#o = { now: () => Date.now(), ...options };
   }
 
   async turn(chatId: string): Promise<void> {
@@ -45,14 +39,14 @@ export class SharedSendPacer implements Pacer {
     for (;;) {
       const now = this.#o.now();
       if (now < this.#pausedUntil) {
-        await this.#o.sleep(this.#pausedUntil - now);
+        await sleep(this.#pausedUntil - now);
         continue;
       }
       await this.#pruneNowAndThen(now);
       const second = Math.floor(now / 1000);
       const nextSecond = (second + 1) * 1000;
       if (!(await slots.take(`${channel}:chat:${chatId}|${second}`))) {
-        await this.#o.sleep(nextSecond - now);
+        await sleep(nextSecond - now);
         continue;
       }
       // Slots already in the past are skipped, so an idle moment never turns into a burst.
@@ -61,16 +55,11 @@ export class SharedSendPacer implements Pacer {
         if (await slots.take(`${channel}|${second}|${slot}`)) {
           const at = second * 1000 + (slot * 1000) / perSecond;
           const wait = at - this.#o.now();
-          if (wait > 0) await this.#o.sleep(wait);
-          // Fired late: this slot's moment is gone; sending now would crowd the next ones.
-          if (this.#o.now() - at > 500 / perSecond) break;
-          const hold = this.#window.waitAt(this.#o.now());
-          if (hold > 0) break;
-          this.#window.record(this.#o.now());
+          if (wait > 0) await sleep(wait);
           return;
         }
       }
-      await this.#o.sleep(Math.max(0, nextSecond - this.#o.now()));
+      await sleep(Math.max(0, nextSecond - this.#o.now()));
     }
   }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { SendPacer, type Pacer } from '../../src/outbox/send-pacer.ts';
-import { SharedSendPacer, type SendSlots } from '../../src/outbox/shared-send-pacer.ts';
 
 /**
  * A virtual clock for pacers: `sleep` registers a timer, `run` fires them in time order. A stall
@@ -52,15 +51,6 @@ async function wave(clock: VirtualClock, pacers: Pacer[], count: number, stall?:
   return left;
 }
 
-/** Send slots kept in memory: the port's contract (one taker per key) without a database. */
-function memorySlots(): SendSlots {
-  const taken = new Set<string>();
-  return {
-    take: async (key) => (taken.has(key) ? false : (taken.add(key), true)),
-    prune: async () => undefined,
-  };
-}
-
 describe('pacing holds the rate in every one-second window', () => {
   const RATE = 30;
 
@@ -86,26 +76,5 @@ describe('pacing holds the rate in every one-second window', () => {
     await clock.run();
     await Promise.all(sends);
     expect(Math.min(...left)).toBeGreaterThanOrEqual(1_005_000);
-  });
-
-  it.each([
-    ['no stall', undefined],
-    ['a stall right after start', { at: 1_000_050, ms: 1_500 }],
-    ['a stall in the middle of the wave', { at: 1_001_200, ms: 2_300 }],
-  ])('shared pacer, one worker, 62 sends at 30/s with %s', async (_name, stall) => {
-    const clock = new VirtualClock();
-    const pacer = new SharedSendPacer({ channel: 'telegram', perSecond: RATE, slots: memorySlots(), now: clock.now, sleep: clock.sleep });
-    const left = await wave(clock, [pacer], 62, stall);
-    expect(left).toHaveLength(62);
-    expect(busiestSecond(left)).toBeLessThanOrEqual(RATE);
-  });
-
-  it('shared pacer, two workers on the same slots, with a stall', async () => {
-    const clock = new VirtualClock();
-    const slots = memorySlots();
-    const workers = [0, 1].map(() => new SharedSendPacer({ channel: 'telegram', perSecond: RATE, slots, now: clock.now, sleep: clock.sleep }));
-    const left = await wave(clock, workers, 120, { at: 1_000_400, ms: 1_700 });
-    expect(left).toHaveLength(120);
-    expect(busiestSecond(left)).toBeLessThanOrEqual(RATE);
   });
 });

@@ -187,7 +187,7 @@ describe('the compiled report', () => {
     expect([badYear.status, badYear.stdout]).toEqual([1, '']);
     expect(badYear.stderr).toMatch(/^Năm “20x5” không hợp lệ: hãy chọn một năm từ 2023 đến \d{4}\.\n$/);
     const scope = runCli(['report', 'compile', '--year', String(YEAR), '--scope', 'KHONGCO', '--out', out], env);
-    expect([scope.status, scope.stderr]).toEqual([1, 'Không có đơn vị mã “KHONGCO”.\n']);
+    expect([scope.status, scope.stderr]).toEqual([1, '--scope: không có đơn vị mã “KHONGCO”. Gõ units list để xem danh sách.\n']);
     const folder = runCli(['report', 'compile', '--year', String(YEAR), '--out', join(dir, 'khong-co', 'r.docx')], env);
     expect([folder.status, folder.stderr]).toEqual([1, `Không có thư mục để lưu tệp “${join(dir, 'khong-co', 'r.docx')}”. Hãy tạo thư mục trước hoặc chọn đường dẫn khác.\n`]);
     expect(existsSync(out)).toBe(false);
