@@ -1,7 +1,7 @@
 import type { HttpServer } from './http-server.ts';
 
 /** What each messenger channel is doing, as the health check reports it. */
-export type ChannelStatus = 'running' | 'off' | 'failed';
+export type ChannelStatus = 'starting' | 'running' | 'off' | 'failed';
 
 export interface HealthSources {
   isDatabaseReachable: () => Promise<boolean>;

@@ -51,14 +51,20 @@ export class HttpServer {
     this.mounts.push({ prefix: prefix.replace(/\/+$/, ''), listener });
   }
 
+  /** Starts listening; called again, answers where it listens already (routes may be added meanwhile). */
   async listen(host: string, port: number): Promise<{ host: string; port: number }> {
+    if (this.server?.listening) return this.where(host, port);
     this.server = createServer((req, res) => void this.handle(req, res));
     const server = this.server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => resolve());
     });
-    const address = server.address();
+    return this.where(host, port);
+  }
+
+  private where(host: string, port: number): { host: string; port: number } {
+    const address = this.server?.address();
     return { host, port: typeof address === 'object' && address ? address.port : port };
   }
 

@@ -31,6 +31,8 @@ export interface BotOverrides {
   clock?: Clock;
   /** An already opened database (a test reopening the same file); by default DATABASE_URL is migrated and opened. */
   prisma?: PrismaClient;
+  /** The HTTP server, perhaps already listening (the process entry answers /healthz before the rest is built). */
+  http?: HttpServer;
   /** Loads the demo province into an empty database (the process entry does, for `npm start` on a new machine). */
   seedDemo?: boolean;
   /** A terminal chat on these streams; `onInterrupt` is what Ctrl+C in it does. */
@@ -70,7 +72,7 @@ export async function createBot(config: Config, logger: Logger, overrides: BotOv
   }
   if (overrides.seedDemo && (await prisma.unit.count()) === 0) opened.seededUnits = (await seedDemoProvince(prisma)).units;
   const core = await createBotCore(config, prisma, logger, clock);
-  const http = new HttpServer(logger);
+  const http = overrides.http ?? new HttpServer(logger);
   const channels = buildChannels(config, core, http, logger, overrides);
   registerOperatorRoutes(http, { config, prisma, channels: () => channels, inbound: core.inbound });
   mountDashboard(http, { prisma, config, contacts: core.storage.contacts, reportData: core.reportData, forms: core.forms, clock, logger });

@@ -3,11 +3,14 @@
  * cleanly on SIGINT or SIGTERM (or Ctrl+C in the terminal chat). Everything else is in `createBot`.
  */
 import { ConfigError, parseConfig, readDotenv, secretsOf, type Config } from '../config.ts';
+import { registerHealthRoute, type ChannelStatus } from '../http/health-route.ts';
+import { HttpServer } from '../http/http-server.ts';
 import { describeError } from '../i18n/describe-error.ts';
 import { toLocale } from '../i18n/locales.ts';
 import { translate } from '../i18n/translator.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
-import { createBot, type Bot } from './create-bot.ts';
+import type { PrismaClient } from '../storage/database.ts';
+import type { Bot } from './create-bot.ts';
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
@@ -15,33 +18,59 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: Boolean(process.stderr.isTTY) && config.NODE_ENV !== 'production', secrets: secretsOf(config) });
   let stopping = false;
   let bot: Bot | undefined;
+  let prisma: PrismaClient | undefined;
+  const http = new HttpServer(logger);
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, t('startup.stopping'));
-    await bot?.stop();
+    if (bot) await bot.stop();
+    else await http.close().then(() => prisma?.$disconnect());
     logger.info(t('startup.stopped'));
     logger.flush?.();
     process.exit(0);
   };
   // A terminal chat needs a terminal: as a service or in a pipe, the bot runs without it.
   const terminal = process.stdin.isTTY ? { input: process.stdin, output: process.stdout, onInterrupt: () => void shutdown('SIGINT') } : undefined;
+  // Signals are heard from the start: a stop asked for while starting is a clean stop too.
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // The database first, then /healthz answers at once (channels "starting") while the rest loads.
   try {
-    bot = await createBot(config, logger, { seedDemo: true, ...(terminal ? { console: terminal } : {}) });
+    const { isDatabaseReachable, openDatabase } = await import('../storage/database.ts');
+    const opened = await openDatabase(config.DATABASE_URL);
+    const database = opened.prisma;
+    prisma = database;
+    if (opened.report.applied.length) logger.info({ applied: opened.report.applied }, 'database migrated');
+    registerHealthRoute(http, { isDatabaseReachable: () => isDatabaseReachable(database), channels: () => startingChannels(config) });
   } catch (error) {
     return stopWith(logger, describeError(config.BOT_LOCALE, error));
   }
-  if (bot.opened.migrations.length) logger.info({ applied: bot.opened.migrations }, 'database migrated');
-  if (bot.opened.seededUnits) logger.info(t('startup.seeded', { units: bot.opened.seededUnits }));
   try {
-    await bot.start();
+    const address = await http.listen(config.HTTP_HOST, config.HTTP_PORT);
+    logger.info(t('startup.listening', { host: address.host, port: address.port }));
   } catch (error) {
-    await bot.prisma.$disconnect();
+    await prisma?.$disconnect();
     const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
     return stopWith(logger, busy ? t('startup.port_busy', { host: config.HTTP_HOST, port: config.HTTP_PORT }) : describeError(config.BOT_LOCALE, error));
   }
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  try {
+    const { createBot } = await import('./create-bot.ts');
+    const built = await createBot(config, logger, { prisma, http, seedDemo: true, ...(terminal ? { console: terminal } : {}) });
+    if (stopping) return void (await built.stop());
+    bot = built;
+    if (bot.opened.seededUnits) logger.info(t('startup.seeded', { units: bot.opened.seededUnits }));
+    await bot.start();
+  } catch (error) {
+    await http.close();
+    await prisma?.$disconnect();
+    return stopWith(logger, describeError(config.BOT_LOCALE, error));
+  }
+}
+
+/** Before the channels start: the configured ones are starting, the others off. */
+function startingChannels(config: Config): Record<string, ChannelStatus> {
+  return { telegram: config.TELEGRAM_BOT_TOKEN ? 'starting' : 'off', zalo: config.ZALO_BOT_TOKEN ? 'starting' : 'off', console: process.stdin.isTTY ? 'starting' : 'off' };
 }
 
 function readConfigOrExit(): Config {

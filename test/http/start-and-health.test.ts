@@ -15,7 +15,8 @@ function waitForReady(child: ChildProcess): Promise<{ port: number; log: () => s
     const timer = setTimeout(() => reject(new Error(`bot did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
       output += String(chunk);
-      const match = output.match(/healthz/) && output.match(/127\.0\.0\.1:(\d+)\/healthz/);
+      // The ready line, logged once everything has started (an earlier line gives the address while starting).
+      const match = output.match(/(?:sẵn sàng|is ready)[^\n]*127\.0\.0\.1:(\d+)\/healthz/);
       if (match) {
         clearTimeout(timer);
         resolve({ port: Number(match[1]), log: () => output });
@@ -45,6 +46,8 @@ describe('npm start', () => {
       channels: { telegram: 'off', zalo: 'off', console: 'off' },
     });
     expect(log()).toContain('TELEGRAM_BOT_TOKEN');
+    // /healthz answered already while the bot was starting, as soon as the database was ready.
+    expect(log().indexOf('Đang khởi động')).toBeLessThan(log().indexOf('sẵn sàng'));
     expect((await fetch(`http://127.0.0.1:${port}/nowhere`)).status).toBe(404);
     const exited = exitOf(child);
     child.kill('SIGTERM');
