@@ -194,5 +194,5 @@ describe('crash safety: SIGKILL during dialogs and reminder waves', () => {
       expect(submission?.revisions).toHaveLength(1);
     }
     expect(summary.killsDuringWaves + summary.killsDuringDialogs).toBeGreaterThan(0);
-  }, 300_000);
+  }, 600_000);
 });

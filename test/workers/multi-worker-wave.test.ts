@@ -16,7 +16,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('several workers on one PostgreSQL database'
     expect(started.reduce((sum, w) => sum + w.waves, 0)).toBeGreaterThanOrEqual(1);
     const waves = await fixture.prisma.jobRun.findMany({ where: { job: 'reminder' } });
     expect(waves).toHaveLength(1);
-    const counts = await waitUntilSettled(fixture.prisma, CONTACTS, 240_000);
+    const counts = await waitUntilSettled(fixture.prisma, CONTACTS, 600_000);
     expect(counts).toEqual({ sent: CONTACTS });
     const perChat = messagesPerChat(fixture.tg);
     expect(perChat.size).toBe(CONTACTS);
@@ -24,5 +24,5 @@ describe.skipIf(!TEST_POSTGRES_URL)('several workers on one PostgreSQL database'
     expect(fixture.tg.stats.throttled).toBe(0);
     const senders = await fixture.prisma.outboxMessage.groupBy({ by: ['claimedBy'], _count: { _all: true } });
     expect(senders.length).toBeGreaterThanOrEqual(2);
-  }, 300_000);
+  }, 660_000);
 });

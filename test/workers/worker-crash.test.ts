@@ -17,7 +17,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('a worker killed in the middle of a wave', (
     await fixture.fleet.start(2);
     const { prisma, tg, fleet } = fixture;
     let killed = false;
-    const counts = await waitUntilSettled(prisma, CONTACTS, 240_000, (sent) => {
+    const counts = await waitUntilSettled(prisma, CONTACTS, 600_000, (sent) => {
       if (!killed && sent >= CONTACTS / 4) {
         fleet.kill(0);
         killed = true;
@@ -36,5 +36,5 @@ describe.skipIf(!TEST_POSTGRES_URL)('a worker killed in the middle of a wave', (
     expect(perChat.size + dead.filter((row) => !perChat.has(row.chatId)).length).toBe(CONTACTS);
     expect(await outboxCounts(prisma)).not.toHaveProperty('pending');
     expect(tg.stats.throttled).toBe(0);
-  }, 300_000);
+  }, 660_000);
 });

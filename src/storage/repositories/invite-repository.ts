@@ -65,16 +65,37 @@ export class InviteRepository implements InviteStore {
       const claimed = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null, revokedAt: null }, data: { usedAt: now } });
       if (claimed.count !== 1) return { ok: false, reason: 'used' } as const;
 
+      // The account may belong to a contact who was deactivated: a new invitation brings that person back.
+      const known =
+        existingContactId === null
+          ? await tx.channelIdentity.findUnique({ where: { channel_userId: { channel: identity.channel, userId: identity.userId } }, include: { contact: { select: { active: true } } } })
+          : null;
+      const returning = known && !known.contact.active ? known.contactId : null;
       const contactId =
         existingContactId ??
         invite.contactId ??
+        returning ??
         (await tx.contact.create({ data: { name: identity.displayName?.trim() || `${invite.unit.name}`, lastChannel: identity.channel } })).id;
+      if (returning === contactId) {
+        // Back with the role of this invitation only: what they held before they left is not given back unasked.
+        const dropped = await tx.role.deleteMany({ where: { contactId } });
+        await tx.auditLog.create({
+          data: { at: now, actor: `contact:${contactId}`, action: 'contact.reactivate', entity: 'Contact', entityId: String(contactId), detail: JSON.stringify({ invite: invite.id, channel: identity.channel, rolesDropped: dropped.count }) },
+        });
+      }
       await tx.role.upsert({
         where: { contactId_unitId_role: { contactId, unitId: invite.unitId, role: invite.role } },
         create: { contactId, unitId: invite.unitId, role: invite.role },
         update: {},
       });
-      if (existingContactId === null) {
+      if (known && known.contactId !== contactId) {
+        // The account moves to the invited contact (their own earlier account on this channel gives way).
+        await tx.channelIdentity.deleteMany({ where: { contactId, channel: identity.channel } });
+        await tx.channelIdentity.update({
+          where: { id: known.id },
+          data: { contactId, chatId: identity.chatId, displayName: identity.displayName ?? null, lastSeenAt: now, unreachableAt: null, unreachableReason: null },
+        });
+      } else if (existingContactId === null) {
         // A contact binding a new account on a channel (a new phone) replaces the old one there.
         await tx.channelIdentity.upsert({
           where: { contactId_channel: { contactId, channel: identity.channel } },

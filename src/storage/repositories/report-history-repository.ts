@@ -1,6 +1,5 @@
 import type { ReportDetail, ReportHistorySource, ReportListing } from '../../app/digest/report-history-port.ts';
 import type { Answers } from '../../domain/index.ts';
-import { Prisma } from '../../generated/prisma/client.ts';
 import type { PrismaClient } from '../database.ts';
 
 function parseAnswers(text: string): Answers {
@@ -12,19 +11,7 @@ function parseAnswers(text: string): Answers {
   }
 }
 
-/**
- * The review state is added by its own feature (reports accepted or returned); until its column
- * exists, every report reads as having none and the "returned" filter stays hidden.
- */
-const REVIEW_FIELD = 'reviewStatus';
-const HAS_REVIEW_STATE = REVIEW_FIELD in Prisma.SubmissionScalarFieldEnum;
-
-function reviewOf(row: object): string | null {
-  const value = (row as Record<string, unknown>)[REVIEW_FIELD];
-  return typeof value === 'string' ? value : null;
-}
-
-function listing(row: { id: number; unitId: number; formId: string; periodKey: string; currentRevision: number; formVersion: number; firstSubmittedAt: Date; submittedAt: Date; late: boolean }): ReportListing {
+function listing(row: { id: number; unitId: number; formId: string; periodKey: string; currentRevision: number; formVersion: number; firstSubmittedAt: Date; submittedAt: Date; late: boolean; reviewState: string }): ReportListing {
   return {
     id: row.id,
     unitId: row.unitId,
@@ -35,13 +22,14 @@ function listing(row: { id: number; unitId: number; formId: string; periodKey: s
     firstSubmittedAt: row.firstSubmittedAt,
     submittedAt: row.submittedAt,
     late: row.late,
-    reviewStatus: reviewOf(row),
+    reviewStatus: row.reviewState,
   };
 }
 
 /** Report history through Prisma (SQLite or PostgreSQL). */
 export class ReportHistoryRepository implements ReportHistorySource {
-  readonly hasReviewState = HAS_REVIEW_STATE;
+  /** Reports carry a review state (new, accepted, returned): the "returned" filter is shown. */
+  readonly hasReviewState = true;
 
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -72,9 +60,8 @@ export class ReportHistoryRepository implements ReportHistorySource {
   }
 
   async returnedUnits(formId: string, periodKeys: readonly string[]): Promise<number[]> {
-    if (!HAS_REVIEW_STATE || periodKeys.length === 0) return [];
-    const where = { formId, periodKey: { in: [...periodKeys] }, [REVIEW_FIELD]: 'returned' } as Prisma.SubmissionWhereInput;
-    const rows = await this.prisma.submission.findMany({ where, select: { unitId: true } });
+    if (periodKeys.length === 0) return [];
+    const rows = await this.prisma.submission.findMany({ where: { formId, periodKey: { in: [...periodKeys] }, reviewState: 'returned' }, select: { unitId: true } });
     return rows.map((row) => row.unitId);
   }
 }

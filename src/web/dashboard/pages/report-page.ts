@@ -22,7 +22,7 @@ export function reportPage(ctx: PageContext, view: ReportView): Html {
   const { t, text, dateTime, path } = pageTools(ctx);
   const { report, unit, form } = view;
   const title = t('report_title', { form: form ? pickText(form.title, ctx.locale) : report.formId, period: form ? text(periodLabel(form.period, report.periodKey)) : report.periodKey });
-  // The review state belongs to the review feature; until reports carry one, this place says so.
+  // The review state: new, accepted, or returned with a reason (see /duyet and submissions review).
   const review = html`<section class="review"><h2>${t('review_title')}</h2><p data-review="${report.reviewStatus ?? ''}">${report.reviewStatus ? t('review_state', { state: t(`review_${report.reviewStatus}`) }) : t('review_none')}</p></section>`;
   const revisions = report.revisions.map((r) => html`<details${r.revision === report.revision ? html` open` : ''} data-revision="${r.revision}"><summary>${t('report_revision_line', { revision: r.revision, at: dateTime(r.submittedAt), who: r.contactName ?? t('report_unknown_contact'), channel: r.channel })}${r.late ? html` <span class="badge status-behind">${t('report_revision_late')}</span>` : ''}</summary>
 <p class="muted">${t('report_form_version', { version: r.formVersion })}</p>
