@@ -6,8 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { isPostgresUrl, sqlitePathOf, type Config } from '../config.ts';
+import { join } from 'node:path';
+import type { Config } from '../config.ts';
+import { servedFilesFolder } from './served-files-folder.ts';
 import type { RawResponse } from './chart-route.ts';
 import type { HttpServer } from './http-server.ts';
 
@@ -23,7 +24,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Documents live beside the SQLite file, or under ./data with PostgreSQL (as the charts do). */
 export function documentsFolder(config: Pick<Config, 'DATABASE_URL'>): string {
-  return isPostgresUrl(config.DATABASE_URL) ? join('data', 'documents') : join(dirname(sqlitePathOf(config.DATABASE_URL)), 'documents');
+  return servedFilesFolder(config, 'documents');
 }
 
 /** Files in a folder, named by random id and extension; files older than `keepDays` are removed on publish. */

@@ -1,12 +1,11 @@
 import type { RunningChannel } from '../channels/channel.ts';
-import { isPostgresUrl, sqlitePathOf, type Config } from '../config.ts';
+import type { Config } from '../config.ts';
 import { registerHealthRoute, type ChannelStatus } from '../http/health-route.ts';
 import type { HttpServer } from '../http/http-server.ts';
 import { registerMetricsRoute } from '../http/metrics-route.ts';
 import type { InboundPipeline } from '../app/inbound/inbound-pipeline.ts';
 import { isDatabaseReachable, type PrismaClient } from '../storage/database.ts';
 import { sqlCounters } from '../storage/sql-counters.ts';
-import { dirname, join } from 'node:path';
 
 /** `/healthz` (database and channels) and `/metrics` (SQL, updates by outcome, CPU) on the bot's HTTP server. */
 export function registerOperatorRoutes(http: HttpServer, parts: { config: Config; prisma: PrismaClient; channels: () => RunningChannel[]; inbound: InboundPipeline }): void {
@@ -36,9 +35,4 @@ function channelStatuses(config: Config, running: RunningChannel[]): Record<stri
   };
   for (const channel of running) statuses[channel.name] = channel.status();
   return statuses;
-}
-
-/** Files the bot serves (Zalo's digest charts, compiled reports) live beside the SQLite file, or under ./data. */
-export function servedFilesFolder(config: Config, name: string): string {
-  return isPostgresUrl(config.DATABASE_URL) ? join('data', name) : join(dirname(sqlitePathOf(config.DATABASE_URL)), name);
 }

@@ -22,7 +22,8 @@ import type { Logger } from '../logging/logger.ts';
 import { openDatabase, type PrismaClient } from '../storage/database.ts';
 import { seedDemoProvince } from '../storage/seed-demo.ts';
 import { mountDashboard } from '../web/dashboard/wire-dashboard.ts';
-import { registerOperatorRoutes, servedFilesFolder } from './bot-routes.ts';
+import { registerOperatorRoutes } from './bot-routes.ts';
+import { servedFilesFolder } from '../http/served-files-folder.ts';
 import { createBotCore, type BotCore } from './create-core.ts';
 import { createScheduling, type Scheduling, type SchedulingOptions } from './create-scheduling.ts';
 

@@ -18,35 +18,31 @@ export class SubmissionRepository implements SubmissionReader {
     const wanted = new Set(keys.map((k) => `${k.unitId}:${k.formId}:${k.periodKey}`));
     return rows
       .filter((row) => wanted.has(`${row.unitId}:${row.formId}:${row.periodKey}`))
-      .map((row) => ({
-        unitId: row.unitId,
-        formId: row.formId,
-        periodKey: row.periodKey,
-        answers: JSON.parse(row.answers) as Answers,
-        formVersion: row.formVersion,
-        submittedAt: row.submittedAt,
-        late: row.late,
-        revision: row.currentRevision,
-        reviewState: row.reviewState,
-        reviewReason: row.reviewReason,
-      }));
+      .map(toSummary);
   }
 
   /** Reports of these units returned for amendment, whatever their period: /baocao offers them until sent again. */
   async returned(unitIds: readonly number[]): Promise<SubmissionSummary[]> {
     if (unitIds.length === 0) return [];
     const rows = await this.prisma.submission.findMany({ where: { unitId: { in: [...unitIds] }, reviewState: 'returned' }, orderBy: { id: 'asc' } });
-    return rows.map((row) => ({
-      unitId: row.unitId,
-      formId: row.formId,
-      periodKey: row.periodKey,
-      answers: JSON.parse(row.answers) as Answers,
-      formVersion: row.formVersion,
-      submittedAt: row.submittedAt,
-      late: row.late,
-      revision: row.currentRevision,
-      reviewState: row.reviewState,
-      reviewReason: row.reviewReason,
-    }));
+    return rows.map(toSummary);
   }
+}
+
+type SubmissionRow = Awaited<ReturnType<PrismaClient['submission']['findFirstOrThrow']>>;
+
+/** A stored submission as the app reads it: its current revision's answers and review state. */
+function toSummary(row: SubmissionRow): SubmissionSummary {
+  return {
+    unitId: row.unitId,
+    formId: row.formId,
+    periodKey: row.periodKey,
+    answers: JSON.parse(row.answers) as Answers,
+    formVersion: row.formVersion,
+    submittedAt: row.submittedAt,
+    late: row.late,
+    revision: row.currentRevision,
+    reviewState: row.reviewState,
+    reviewReason: row.reviewReason,
+  };
 }
