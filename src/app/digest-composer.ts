@@ -1,4 +1,4 @@
-import type { OutboxPayload } from '../outbox/outbox-payload.ts';
+import type { OutboxPayload } from './outbox-payload.ts';
 
 /**
  * Writes one supervisor's weekly digest, in their language, for the scheduler to put in the outbox.

@@ -8,7 +8,7 @@ import { pickText, type Form, type Locale, type PeriodWindow } from '../domain/i
 import { periodLabel } from '../dialog/period-label.ts';
 import type { MessageRef, ReplyLine } from '../dialog/replies.ts';
 import { formatDateTime } from '../i18n/format.ts';
-import type { OutboxPayload } from '../outbox/outbox-payload.ts';
+import type { OutboxPayload } from './outbox-payload.ts';
 
 /** Whole calendar days from the local day of `now` to the local day of `dueAt` (negative when overdue). */
 export function calendarDaysUntil(now: Date, dueAt: Date, timeZone: string): number {

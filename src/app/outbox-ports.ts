@@ -1,4 +1,4 @@
-import type { OutboxPayload } from '../outbox/outbox-payload.ts';
+import type { OutboxPayload } from './outbox-payload.ts';
 
 /** The channels an outbox message can go to; the terminal chat never receives one. */
 export type OutboxChannel = 'telegram' | 'zalo';
@@ -58,10 +58,18 @@ export type OutboxCounts = Record<'pending' | 'sending' | 'sent' | 'failed' | 'd
  * so two senders (or a restarted one) never deliver the same message.
  */
 export interface OutboxStore {
-  /** Messages ready to go (pending, or failed and due again), oldest first, on the given channels. */
-  due(now: Date, channels: readonly string[], limit: number, excludeIds: readonly number[]): Promise<OutboxRow[]>;
-  /** pending|failed → sending, only if nobody else did it; null when the claim was lost. */
+  /**
+   * Holds up to `limit` messages ready to go (pending, or failed and due again), oldest first, for
+   * `worker` until `holdUntil`, and returns them. A message another worker holds is left alone until
+   * its hold lapses, so several workers share a wave instead of racing over the same messages.
+   */
+  take(worker: string, now: Date, holdUntil: Date, channels: readonly string[], limit: number, excludeIds: readonly number[]): Promise<OutboxRow[]>;
+  /** Lets go of what `worker` holds and has not sent, for the other workers (a clean stop). */
+  release(worker: string): Promise<void>;
+  /** pending|failed → sending, only if nobody else did it or holds it; null when the claim was lost. */
   claim(id: number, worker: string, now: Date, leaseMs: number): Promise<OutboxRow | null>;
+  /** sending → pending, attempt not counted: the claimant was held up and did not call the platform. */
+  unclaim(id: number, worker: string): Promise<void>;
   /** Keeps a long delivery's claim alive. */
   extendClaim(id: number, worker: string, until: Date): Promise<void>;
   markSent(id: number, worker: string, now: Date): Promise<void>;
@@ -76,4 +84,19 @@ export interface OutboxStore {
    * platform: they are dead-lettered as `interrupted` rather than risk a duplicate. Returns them.
    */
   deadLetterInterrupted(now: Date): Promise<Array<{ id: number; channel: string; chatId: string; kind: string }>>;
+}
+
+/**
+ * The platforms' send budget kept in the database, shared by every worker on it. Times are the
+ * database's own, so workers on different machines agree without trusting each other's clocks.
+ */
+export interface SharedSendBudget {
+  /**
+   * Reserves the next free slot of `bucket` (slots `gapMs` apart) and, for the same moment, marks
+   * the chat's bucket unless another send to it is marked less than `chatGapMs` before. Answers how
+   * long to wait for the slot and whether the chat was free; a slot whose chat was not is wasted.
+   */
+  reserve(bucket: string, gapMs: number, chatBucket: string, chatGapMs: number): Promise<{ waitMs: number; chatFree: boolean }>;
+  /** Forgets buckets not used for `idleMs`. */
+  prune(idleMs: number): Promise<void>;
 }

@@ -5,7 +5,7 @@
  * in their language, and are committed with the wave's job run in one transaction.
  */
 import type { Form, PeriodWindow } from '../domain/index.ts';
-import type { OutboxPayload } from '../outbox/outbox-payload.ts';
+import type { OutboxPayload } from './outbox-payload.ts';
 import { escalationNotice, periodOpenedNotice, reminderNotice, type NoticeContext } from './notice-messages.ts';
 import type { NotificationTarget, RecipientDirectory, WaveStore } from './notification-ports.ts';
 import type { OutboxDraft, OutboxKind } from './outbox-ports.ts';

@@ -22,18 +22,18 @@ import { ContactRepository } from '../storage/repositories/contact-repository.ts
 import { JobRunRepository } from '../storage/repositories/job-run-repository.ts';
 import { OutboxRepository } from '../storage/repositories/outbox-repository.ts';
 import { RecipientRepository } from '../storage/repositories/recipient-repository.ts';
-import { SendSlotRepository } from '../storage/repositories/send-slot-repository.ts';
+import { SendBudgetRepository } from '../storage/repositories/send-budget-repository.ts';
 
 /** Spacing between two messages to one chat: the platforms allow about one a second; a margin keeps clear of it. */
 export const PER_CHAT_INTERVAL_MS = 1100;
 
 /**
  * A pacer at the configured rate of a channel. On PostgreSQL several workers may share the database,
- * so the budget is kept there (send slots); one SQLite process paces in memory.
+ * so the budget is kept there; one SQLite process paces in memory.
  */
 export function pacerFor(channel: OutboxChannel, config: Pick<Config, 'TELEGRAM_SEND_RATE' | 'ZALO_SEND_RATE' | 'DATABASE_URL'>, prisma?: PrismaClient): Pacer {
   const perSecond = channel === 'telegram' ? config.TELEGRAM_SEND_RATE : config.ZALO_SEND_RATE;
-  if (prisma && isPostgresUrl(config.DATABASE_URL)) return new SharedSendPacer({ channel, perSecond, slots: new SendSlotRepository(prisma) });
+  if (prisma && isPostgresUrl(config.DATABASE_URL)) return new SharedSendPacer({ channel, perSecond, perChatIntervalMs: PER_CHAT_INTERVAL_MS, budget: new SendBudgetRepository(prisma) });
   return new SendPacer({ perSecond, perChatIntervalMs: PER_CHAT_INTERVAL_MS });
 }
 

@@ -1,6 +1,7 @@
 /**
  * The outbox sender: takes messages the bot decided to send, in order, and delivers them through
- * each platform's transport, paced to the platform's limits. Each message is claimed by a conditional
+ * each platform's transport, paced to the platform's limits. Several senders share the work by
+ * holding batches of messages for a while; within a batch each message is claimed by a conditional
  * update right before its first call, so a restart or a second sender never sends it twice; what
  * a crash leaves in `sending` is dead-lettered as `interrupted` (at most once, never a duplicate).
  * 429 waits retry_after; 5xx and network errors back off with jitter; blocked and deactivated
@@ -10,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../app/ports.ts';
 import type { OutboxRow, OutboxStore, OutboxTransport, SendOutcome } from '../app/outbox-ports.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { OutboxPayload } from './outbox-payload.ts';
+import type { OutboxPayload } from '../app/outbox-payload.ts';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, THROTTLED_ATTEMPTS_FACTOR, type RetryPolicy } from './retry-policy.ts';
 import type { Pacer } from './send-pacer.ts';
 
@@ -30,18 +31,21 @@ export interface OutboxSenderOptions {
   worker?: string;
   /** Deliveries in flight at once (each waits for its turn from the pacer). Default 32. */
   concurrency?: number;
-  /** Messages read per query. Default 200. */
+  /** Messages taken per query; a few more than fit in flight, so other workers get their share. Default 64. */
   batchSize?: number;
+  /** How long messages taken but not yet sent stay this sender's; a crashed sender's go to others after it. Default 2 min. */
+  holdMs?: number;
   /** How long to sleep when nothing is due (a `notify()` wakes it sooner). Default 1000 ms. */
   pollIntervalMs?: number;
   /** How long a claim lasts before a crashed claimant's message counts as interrupted. Default 5 min. */
   leaseMs?: number;
+  /** How often to look for messages a crashed sender left mid-send. Default 1 min. */
+  recoveryIntervalMs?: number;
   retry?: RetryPolicy;
   /** Retries, in place, of the second and later parts of a message (the first parts are out already). Default 3. */
   partRetries?: number;
 }
 
-const RECOVERY_INTERVAL_MS = 60_000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The rate-limited, retrying deliverer of the outbox. */
@@ -58,7 +62,7 @@ export class OutboxSender {
 
   constructor(options: OutboxSenderOptions) {
     this.worker = options.worker ?? `sender-${randomUUID().slice(0, 8)}`;
-    this.#o = { concurrency: 32, batchSize: 200, pollIntervalMs: 1000, leaseMs: 5 * 60_000, retry: DEFAULT_RETRY_POLICY, partRetries: 3, ...options };
+    this.#o = { concurrency: 32, batchSize: 64, holdMs: 120_000, pollIntervalMs: 1000, leaseMs: 5 * 60_000, recoveryIntervalMs: 60_000, retry: DEFAULT_RETRY_POLICY, partRetries: 3, ...options };
     for (const route of options.routes) this.#routes.set(route.transport.channel, route);
   }
 
@@ -100,7 +104,9 @@ export class OutboxSender {
       let rows: OutboxRow[];
       try {
         await this.#recoverInterrupted();
-        rows = await this.#o.store.due(this.#o.clock.now(), channels, this.#o.batchSize, [...this.#inFlight.keys()]);
+        const now = this.#o.clock.now();
+        const holdUntil = new Date(now.getTime() + this.#o.holdMs);
+        rows = await this.#o.store.take(this.worker, now, holdUntil, channels, this.#o.batchSize, [...this.#inFlight.keys()]);
       } catch (error) {
         // A busy or briefly unavailable database must not stop deliveries for good.
         this.#o.logger.error({ err: error }, 'outbox query failed; retrying');
@@ -122,6 +128,7 @@ export class OutboxSender {
       }
     }
     await Promise.allSettled([...this.#inFlight.values()]);
+    await this.#o.store.release(this.worker).catch((error: unknown) => this.#o.logger.warn({ err: error }, 'outbox messages held by this sender not let go; others take them when the hold lapses'));
   }
 
   async #waitForWork(): Promise<void> {
@@ -141,7 +148,7 @@ export class OutboxSender {
 
   async #recoverInterrupted(): Promise<void> {
     const at = Date.now();
-    if (at - this.#lastRecovery < RECOVERY_INTERVAL_MS) return;
+    if (at - this.#lastRecovery < this.#o.recoveryIntervalMs) return;
     this.#lastRecovery = at;
     for (const row of await this.#o.store.deadLetterInterrupted(this.#o.clock.now())) {
       this.#o.logger.warn({ message: row.id, channel: row.channel, chat: row.chatId, kind: row.kind }, 'outbox message interrupted mid-send; dead-lettered rather than risk a duplicate');
@@ -162,9 +169,7 @@ export class OutboxSender {
       await this.#o.store.markDead(row.id, 'empty');
       return;
     }
-    await route.pacer.turn(row.chatId);
-    if (!this.#running) return;
-    const claimed = await this.#o.store.claim(row.id, this.worker, this.#o.clock.now(), this.#o.leaseMs);
+    const claimed = await this.#claimOnTime(route, row);
     if (!claimed) return;
     for (const [index, part] of parts.entries()) {
       if (index > 0) await route.pacer.turn(row.chatId);
@@ -175,6 +180,17 @@ export class OutboxSender {
       if (outcome.status !== 'sent') return this.#failed(claimed, route, outcome, index, parts.length);
     }
     await this.#o.store.markSent(claimed.id, this.worker, this.#o.clock.now());
+  }
+
+  /** Claims the message when its turn comes; a claim that came too late is given back for another turn. */
+  async #claimOnTime(route: OutboxRoute, row: OutboxRow): Promise<OutboxRow | null> {
+    for (;;) {
+      const deadline = await route.pacer.turn(row.chatId);
+      if (!this.#running) return null;
+      const claimed = await this.#o.store.claim(row.id, this.worker, this.#o.clock.now(), this.#o.leaseMs);
+      if (!claimed || performance.now() <= deadline) return claimed;
+      await this.#o.store.unclaim(claimed.id, this.worker);
+    }
   }
 
   async #retryPartLater(route: OutboxRoute, row: OutboxRow, part: unknown, outcome: SendOutcome, retry: number): Promise<SendOutcome> {

@@ -24,8 +24,12 @@ export const sleepOnTimers = (ms: number) => new Promise<void>((resolve) => setT
 
 /** What the outbox sender asks of a pacer; one per platform. */
 export interface Pacer {
-  /** Resolves when a call to `chatId` may be made; the caller makes it at once. */
-  turn(chatId: string): Promise<void>;
+  /**
+   * Resolves when a call to `chatId` may be made, with the latest moment (`performance.now()`) it
+   * may still leave: the caller makes it at once, or, when something held it up past that moment,
+   * asks for another turn. Infinity when the pacer itself holds the last sends (one process).
+   */
+  turn(chatId: string): Promise<number>;
   /** After a 429: no call at all for `ms` (the platform's retry_after). */
   pause(ms: number): void;
 }
@@ -51,7 +55,7 @@ export class SendPacer implements Pacer {
   }
 
   /** Resolves when a call to `chatId` may be made; the caller makes it at once. */
-  async turn(chatId: string): Promise<void> {
+  async turn(chatId: string): Promise<number> {
     const previous = this.#chatQueue.get(chatId) ?? Promise.resolve();
     let release!: () => void;
     const mine = new Promise<void>((resolve) => (release = resolve));
@@ -73,6 +77,7 @@ export class SendPacer implements Pacer {
       this.#window.record(leaving);
       this.#nextGlobal = Math.max(this.#nextGlobal, leaving + this.#gapMs);
       this.#chatLast.set(chatId, leaving);
+      return Number.POSITIVE_INFINITY;
     } finally {
       release();
       if (this.#chatQueue.get(chatId) === mine) this.#chatQueue.delete(chatId);

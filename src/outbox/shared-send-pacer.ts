@@ -1,75 +1,72 @@
-import type { Pacer } from './send-pacer.ts';
-
-/** Send slots in the database, shared by every worker: taking one is an insert that only one can win. */
-export interface SendSlots {
-  /** True when this process got the slot. */
-  take(slotKey: string): Promise<boolean>;
-  /** Forgets slots older than `before`. */
-  prune(before: Date): Promise<void>;
-}
+import type { SharedSendBudget } from '../app/outbox-ports.ts';
+import { sleepOnTimers, type Pacer } from './send-pacer.ts';
 
 export interface SharedPacerOptions {
-  /** Names the bucket, e.g. "telegram". */
+  /** Names the platform's bucket, e.g. "telegram". */
   channel: string;
   perSecond: number;
-  slots: SendSlots;
-  now?: () => number;
+  /** Spacing between two calls to one chat. */
+  perChatIntervalMs: number;
+  budget: SharedSendBudget;
+  sleep?: (ms: number) => Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const PRUNE_EVERY_MS = 30_000;
+const PRUNE_EVERY_MS = 60_000;
 
 /**
- * Pacing shared by several workers. Each second of a platform's budget has `perSecond` numbered
- * slots, slot k usable from k/perSecond into the second, so sends are evenly spaced; each chat has one
- * slot a second. A send takes its chat's slot and a global slot by inserting them; the database's
- * primary key makes each slot one process's, so the limits hold for the whole bot.
+ * How late a reserved slot may still be used, up to the moment the call leaves. A worker held up (a
+ * busy machine, a long pause of its event loop, a slow claim) would otherwise send its overdue slots
+ * at once, on top of the other workers' sends; within this margin the burst stays inside what the
+ * platform tolerates (Telegram's bucket holds about one second of sends).
+ */
+const MAX_LATE_MS = 300;
+
+/**
+ * Pacing shared by several workers on one database. The platform's budget is a sequence of slots
+ * evenly spaced (rounded up to whole milliseconds, so never faster than the rate); a send reserves
+ * the next free one in one statement and waits for it, so workers take turns without racing. The
+ * chat's own bucket is marked for the same moment; if that chat is sent to less than a chat interval
+ * from it (by any worker), or the slot has passed while this worker was held up, the slot is let go
+ * and the send tries again: a slot left unused is always safe.
  */
 export class SharedSendPacer implements Pacer {
   readonly #o: Required<SharedPacerOptions>;
+  readonly #gapMs: number;
   #pausedUntil = 0;
   #lastPrune = 0;
 
   constructor(options: SharedPacerOptions) {
-    this.#o = { now: () => Date.now(), ...options };
+    this.#o = { sleep: sleepOnTimers, ...options };
+    this.#gapMs = Math.ceil(1000 / options.perSecond);
   }
 
-  async turn(chatId: string): Promise<void> {
-    const { perSecond, channel, slots } = this.#o;
+  async turn(chatId: string): Promise<number> {
+    const { channel, budget, perChatIntervalMs, sleep } = this.#o;
     for (;;) {
-      const now = this.#o.now();
-      if (now < this.#pausedUntil) {
-        await sleep(this.#pausedUntil - now);
+      const paused = this.#pausedUntil - Date.now();
+      if (paused > 0) await sleep(paused);
+      await this.#pruneNowAndThen();
+      const asked = performance.now();
+      const { waitMs, chatFree } = await budget.reserve(channel, this.#gapMs, `${channel}:chat:${chatId}`, perChatIntervalMs);
+      if (!chatFree) {
+        await sleep(perChatIntervalMs);
         continue;
       }
-      await this.#pruneNowAndThen(now);
-      const second = Math.floor(now / 1000);
-      const nextSecond = (second + 1) * 1000;
-      if (!(await slots.take(`${channel}:chat:${chatId}|${second}`))) {
-        await sleep(nextSecond - now);
-        continue;
-      }
-      // Slots already in the past are skipped, so an idle moment never turns into a burst.
-      const first = Math.floor(((now % 1000) / 1000) * perSecond);
-      for (let slot = first; slot < perSecond; slot += 1) {
-        if (await slots.take(`${channel}|${second}|${slot}`)) {
-          const at = second * 1000 + (slot * 1000) / perSecond;
-          const wait = at - this.#o.now();
-          if (wait > 0) await sleep(wait);
-          return;
-        }
-      }
-      await sleep(Math.max(0, nextSecond - this.#o.now()));
+      const left = asked + waitMs - performance.now();
+      if (left > 0) await sleep(left);
+      const deadline = asked + waitMs + MAX_LATE_MS;
+      if (performance.now() <= deadline) return deadline;
     }
   }
 
   pause(ms: number): void {
-    this.#pausedUntil = Math.max(this.#pausedUntil, this.#o.now() + ms);
+    this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
   }
 
-  async #pruneNowAndThen(now: number): Promise<void> {
+  async #pruneNowAndThen(): Promise<void> {
+    const now = Date.now();
     if (now - this.#lastPrune < PRUNE_EVERY_MS) return;
     this.#lastPrune = now;
-    await this.#o.slots.prune(new Date(now - 60_000)).catch(() => undefined);
+    await this.#o.budget.prune(PRUNE_EVERY_MS).catch(() => undefined);
   }
 }

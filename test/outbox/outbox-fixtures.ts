@@ -1,7 +1,7 @@
 import type { OutboxDraft } from '../../src/app/outbox-ports.ts';
 import { systemClock, type Clock } from '../../src/app/ports.ts';
 import { TelegramOutboxTransport } from '../../src/channels/telegram/telegram-outbox-sender.ts';
-import type { OutboxPayload } from '../../src/outbox/outbox-payload.ts';
+import type { OutboxPayload } from '../../src/app/outbox-payload.ts';
 import { OutboxSender, type OutboxSenderOptions } from '../../src/outbox/outbox-sender.ts';
 import { SendPacer } from '../../src/outbox/send-pacer.ts';
 import { PER_CHAT_INTERVAL_MS } from '../../src/main/create-scheduling.ts';

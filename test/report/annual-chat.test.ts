@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TelegramOutboxTransport } from '../../src/channels/telegram/telegram-outbox-sender.ts';
-import type { OutboxPayload } from '../../src/outbox/outbox-payload.ts';
+import type { OutboxPayload } from '../../src/app/outbox-payload.ts';
 import { join } from '../queries/query-bot.ts';
 import { TelegramBotHarness } from '../support/telegram-bot-harness.ts';
 import { useTempDirs } from '../support/temp-dir.ts';

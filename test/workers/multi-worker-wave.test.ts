@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_POSTGRES_URL } from '../support/postgres.ts';
 import { messagesPerChat, waitUntilSettled, waveFixture } from './wave-fixture.ts';
 
-const CONTACTS = Number(process.env.WORKER_WAVE_SIZE ?? 2000);
+const CONTACTS = Number(process.env.WORKER_WAVE_SIZE ?? 300);
 let fixture: Awaited<ReturnType<typeof waveFixture>> | undefined;
 afterEach(async () => {
   await fixture?.close();

@@ -9,8 +9,8 @@ import { WorkerFleet } from '../support/worker-fleet.ts';
 export const WAVE_TIME = '2026-11-27T10:00:20Z';
 export const FIRST_USER_ID = 900_000;
 
-/** A PostgreSQL province of `contacts` reporters (one unit each, all on Telegram), a rate-limited emulator, and a fleet. */
-export async function waveFixture(contacts: number) {
+/** A PostgreSQL province of `contacts` reporters (one unit each, all on Telegram), a rate-limited emulator, and a fleet (`workerEnv` tunes its workers). */
+export async function waveFixture(contacts: number, workerEnv: Record<string, string> = {}) {
   const database = await freshPostgresDatabase();
   const { prisma } = await openDatabase(database.url);
   await seedDemoProvince(prisma);
@@ -21,7 +21,7 @@ export async function waveFixture(contacts: number) {
     const id = FIRST_USER_ID + index;
     tg.addChat({ id, type: 'private', first_name: `Người ${index + 1}` });
   }
-  const fleet = new WorkerFleet({ DATABASE_URL: database.url, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, WORKER_NOW: WAVE_TIME });
+  const fleet = new WorkerFleet({ DATABASE_URL: database.url, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, WORKER_NOW: WAVE_TIME, ...workerEnv });
   return {
     prisma,
     tg,

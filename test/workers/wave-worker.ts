@@ -23,7 +23,13 @@ const logger = createLogger({ level: 'warn', pretty: false, secrets: [config.TEL
 
 const bot = await createBot(config, logger, {
   clock,
-  senderTuning: { leaseMs: Number(process.env.WORKER_LEASE_MS ?? 30_000), pollIntervalMs: 200, worker: process.env.WORKER_NAME },
+  senderTuning: {
+    leaseMs: Number(process.env.WORKER_LEASE_MS ?? 30_000),
+    holdMs: Number(process.env.WORKER_HOLD_MS ?? 60_000),
+    recoveryIntervalMs: Number(process.env.WORKER_RECOVERY_MS ?? 60_000),
+    pollIntervalMs: 200,
+    worker: process.env.WORKER_NAME,
+  },
 });
 // Only the scheduled side runs: no channel polls the emulator, whose updates are not this test's.
 const { scheduling } = bot;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_POSTGRES_URL } from '../support/postgres.ts';
 import { messagesPerChat, outboxCounts, waitUntilSettled, waveFixture } from './wave-fixture.ts';
 
-const CONTACTS = Number(process.env.WORKER_WAVE_SIZE ?? 2000);
+const CONTACTS = Number(process.env.WORKER_WAVE_SIZE ?? 300);
 /** The outbox sender's default number of deliveries in flight. */
 const SENDER_CONCURRENCY = 32;
 let fixture: Awaited<ReturnType<typeof waveFixture>> | undefined;
@@ -13,7 +13,8 @@ afterEach(async () => {
 
 describe.skipIf(!TEST_POSTGRES_URL)('a worker killed in the middle of a wave', () => {
   it('should lose nothing: the other worker delivers the rest, nobody gets a message twice', async () => {
-    fixture = await waveFixture(CONTACTS);
+    // Short holds, leases and recovery rounds, so the survivor takes over within seconds.
+    fixture = await waveFixture(CONTACTS, { WORKER_HOLD_MS: '3000', WORKER_LEASE_MS: '3000', WORKER_RECOVERY_MS: '2000' });
     await fixture.fleet.start(2);
     const { prisma, tg, fleet } = fixture;
     let killed = false;

@@ -7,7 +7,7 @@
 import { DateTime } from 'luxon';
 import type { Locale } from '../../domain/index.ts';
 import type { Reply, ReplyLine } from '../../dialog/replies.ts';
-import type { OutboxAttachment, OutboxPayload } from '../../outbox/outbox-payload.ts';
+import type { OutboxAttachment, OutboxPayload } from '../outbox-payload.ts';
 import { scopeRoots } from '../../domain/digest/index.ts';
 import { loadScope, type ReportDeps, type Scope } from '../digest/digest-builder.ts';
 import type { CommandHandler, CommandRegistry } from '../inbound/command-registry.ts';

@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import type { DigestComposer } from '../digest-composer.ts';
-import type { OutboxAttachment, OutboxPayload } from '../../outbox/outbox-payload.ts';
+import type { OutboxAttachment, OutboxPayload } from '../outbox-payload.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { buildDigest, loadScope, type ReportDeps } from './digest-builder.ts';
 import { digestChartPng } from './digest-chart.ts';

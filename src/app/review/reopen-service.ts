@@ -8,7 +8,7 @@ import { openPeriods, parsePeriodKey, periodWindow, pickText, type Form, type Lo
 import { scopeOf, UnitTree, type ScopeRole, type UnitNode } from '../../domain/digest/index.ts';
 import { periodLabel } from '../../dialog/period-label.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import type { OutboxPayload } from '../../outbox/outbox-payload.ts';
+import type { OutboxPayload } from '../outbox-payload.ts';
 import type { ReportDataSource } from '../digest/report-data-port.ts';
 import type { OutboxDraft } from '../outbox-ports.ts';
 import type { ReopeningStore } from './reopen-ports.ts';

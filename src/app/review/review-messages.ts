@@ -8,7 +8,7 @@ import { answerChanges } from '../../domain/review/answer-changes.ts';
 import { periodLabel } from '../../dialog/period-label.ts';
 import type { Reply, ReplyLine } from '../../dialog/replies.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import type { OutboxPayload } from '../../outbox/outbox-payload.ts';
+import type { OutboxPayload } from '../outbox-payload.ts';
 import type { ReviewItem } from './review-ports.ts';
 
 /** The button prefix of review decisions: "rv:a:<id>.<revision>" accepts, "rv:r:<id>.<revision>" returns. */

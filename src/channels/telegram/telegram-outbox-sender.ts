@@ -6,7 +6,7 @@
  */
 import { Telegram } from 'telegraf';
 import type { OutboxTransport, SendOutcome } from '../../app/outbox-ports.ts';
-import type { OutboxPayload } from '../../outbox/outbox-payload.ts';
+import type { OutboxPayload } from '../../app/outbox-payload.ts';
 import { renderMessage } from '../render-reply.ts';
 import { escapeHtml, renderForTelegram, type TelegramOutgoing } from './telegram-render.ts';
 import { readTelegramError, stripHtml, type TelegramFailure } from './telegram-sender.ts';

@@ -5,7 +5,7 @@
  * 5xx and network retried, 403 unreachable, other refusals permanent.
  */
 import type { OutboxTransport, SendOutcome } from '../../app/outbox-ports.ts';
-import type { OutboxAttachment, OutboxPayload } from '../../outbox/outbox-payload.ts';
+import type { OutboxAttachment, OutboxPayload } from '../../app/outbox-payload.ts';
 import { renderAsNumberedText, renderMessage } from '../render-reply.ts';
 import { splitMessage } from '../split-message.ts';
 import { ZALO_TEXT_LIMIT, ZaloClient } from './zalo-client.ts';

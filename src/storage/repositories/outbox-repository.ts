@@ -4,6 +4,12 @@ import type { PrismaClient } from '../database.ts';
 
 const ROW_SELECT = { id: true, contactId: true, channel: true, chatId: true, kind: true, payload: true, attempts: true } as const;
 const READY = ['pending', 'failed'];
+const DUE_ORDER: Prisma.OutboxMessageOrderByWithRelationInput[] = [{ nextAttemptAt: 'asc' }, { id: 'asc' }];
+
+/** A waiting message `worker` may take: nobody holds it, it holds it, or the holder's time ran out. */
+function freeFor(worker: string, now: Date): Prisma.OutboxMessageWhereInput {
+  return { OR: [{ claimedBy: null }, { claimedBy: worker }, { claimedUntil: null }, { claimedUntil: { lt: now } }] };
+}
 
 /** Writes drafts inside the caller's transaction; a repeated idempotency key fails the transaction. */
 export async function writeOutboxDrafts(tx: Prisma.TransactionClient, drafts: readonly OutboxDraft[], now: Date): Promise<void> {
@@ -31,22 +37,37 @@ export async function writeOutboxDrafts(tx: Prisma.TransactionClient, drafts: re
 export class OutboxRepository implements OutboxStore {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async due(now: Date, channels: readonly string[], limit: number, excludeIds: readonly number[]): Promise<OutboxRow[]> {
-    return this.prisma.outboxMessage.findMany({
-      where: { status: { in: READY }, nextAttemptAt: { lte: now }, channel: { in: [...channels] }, ...(excludeIds.length ? { id: { notIn: [...excludeIds] } } : {}) },
-      orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
-      take: limit,
-      select: ROW_SELECT,
-    });
+  async take(worker: string, now: Date, holdUntil: Date, channels: readonly string[], limit: number, excludeIds: readonly number[]): Promise<OutboxRow[]> {
+    const ready: Prisma.OutboxMessageWhereInput = {
+      status: { in: READY },
+      nextAttemptAt: { lte: now },
+      channel: { in: [...channels] },
+      ...(excludeIds.length ? { id: { notIn: [...excludeIds] } } : {}),
+      ...freeFor(worker, now),
+    };
+    const candidates = await this.prisma.outboxMessage.findMany({ where: ready, orderBy: DUE_ORDER, take: limit, select: { id: true } });
+    if (candidates.length === 0) return [];
+    const ids = candidates.map((row) => row.id);
+    // The same conditions again: on PostgreSQL a row another worker held meanwhile no longer matches.
+    await this.prisma.outboxMessage.updateMany({ where: { AND: [ready, { id: { in: ids } }] }, data: { claimedBy: worker, claimedUntil: holdUntil } });
+    return this.prisma.outboxMessage.findMany({ where: { id: { in: ids }, status: { in: READY }, claimedBy: worker }, orderBy: DUE_ORDER, select: ROW_SELECT });
+  }
+
+  async release(worker: string): Promise<void> {
+    await this.prisma.outboxMessage.updateMany({ where: { status: { in: READY }, claimedBy: worker }, data: { claimedBy: null, claimedUntil: null } });
   }
 
   async claim(id: number, worker: string, now: Date, leaseMs: number): Promise<OutboxRow | null> {
-    const claimed = await this.prisma.outboxMessage.updateMany({
-      where: { id, status: { in: READY }, nextAttemptAt: { lte: now } },
+    const [claimed] = await this.prisma.outboxMessage.updateManyAndReturn({
+      where: { id, status: { in: READY }, nextAttemptAt: { lte: now }, ...freeFor(worker, now) },
       data: { status: 'sending', claimedBy: worker, claimedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
+      select: ROW_SELECT,
     });
-    if (claimed.count !== 1) return null;
-    return this.prisma.outboxMessage.findUnique({ where: { id }, select: ROW_SELECT });
+    return claimed ?? null;
+  }
+
+  async unclaim(id: number, worker: string): Promise<void> {
+    await this.prisma.outboxMessage.updateMany({ where: { id, status: 'sending', claimedBy: worker }, data: { status: 'pending', attempts: { decrement: 1 } } });
   }
 
   async extendClaim(id: number, worker: string, until: Date): Promise<void> {

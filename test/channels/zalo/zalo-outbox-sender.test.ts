@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZaloOutboxTransport } from '../../../src/channels/zalo/zalo-outbox-sender.ts';
-import type { OutboxPayload } from '../../../src/outbox/outbox-payload.ts';
+import type { OutboxPayload } from '../../../src/app/outbox-payload.ts';
 import { ZaloEmulator } from '../../support/zalo-emulator.ts';
 
 let zalo: ZaloEmulator | undefined;
