@@ -62,6 +62,7 @@ export interface OutboxStore {
    * Holds up to `limit` messages ready to go (pending, or failed and due again), oldest first, for
    * `worker` until `holdUntil`, and returns them. A message another worker holds is left alone until
    * its hold lapses, so several workers share a wave instead of racing over the same messages.
+   * `holdUntil` not after `now`: nothing is held (one sender alone).
    */
   take(worker: string, now: Date, holdUntil: Date, channels: readonly string[], limit: number, excludeIds: readonly number[]): Promise<OutboxRow[]>;
   /** Lets go of what `worker` holds and has not sent, for the other workers (a clean stop). */

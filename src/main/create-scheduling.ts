@@ -82,6 +82,8 @@ export function createScheduling(options: SchedulingOptions): Scheduling {
     routes: transports.map((transport) => ({ transport, pacer: options.pacers?.[transport.channel] ?? pacerFor(transport.channel, config, prisma) })),
     clock,
     logger,
+    // One SQLite process has nobody to share a wave with: what it takes is its own, also after a restart.
+    ...(isPostgresUrl(config.DATABASE_URL) ? {} : { holdMs: 0 }),
     ...options.senderTuning,
   });
   const runner = new SchedulerRunner({

@@ -33,7 +33,7 @@ export interface OutboxSenderOptions {
   concurrency?: number;
   /** Messages taken per query; a few more than fit in flight, so other workers get their share. Default 64. */
   batchSize?: number;
-  /** How long messages taken but not yet sent stay this sender's; a crashed sender's go to others after it. Default 2 min. */
+  /** How long messages taken but not yet sent stay this sender's; a crashed sender's go to others after it. 0: hold nothing (a sender alone). Default 2 min. */
   holdMs?: number;
   /** How long to sleep when nothing is due (a `notify()` wakes it sooner). Default 1000 ms. */
   pollIntervalMs?: number;

@@ -8,9 +8,11 @@
  * CRASH_CLOCK_OFFSET_MS: added to the real time, so a report period is open and the clock never
  * runs backwards across restarts. CRASH_SEND_RATE: outbox sends a second.
  */
-import { createBot } from '../../src/main/create-bot.ts';
-import { parseConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logging/logger.ts';
+import { importCompiled } from '../support/compiled-modules.ts';
+
+const { createBot } = await importCompiled<typeof import('../../src/main/create-bot.ts')>('main/create-bot');
+const { parseConfig } = await importCompiled<typeof import('../../src/config.ts')>('config');
+const { createLogger } = await importCompiled<typeof import('../../src/logging/logger.ts')>('logging/logger');
 
 /** How long an outbox claim lasts: short, so a claim left by a killed process expires before the restart is up. */
 const CRASH_LEASE_MS = 1000;

@@ -21,7 +21,7 @@ import { useTempDirs } from '../support/temp-dir.ts';
 import { CrashBotDriver } from './crash-driver.ts';
 import { driveReport, type ReportOutcome } from './report-user.ts';
 
-const TRIALS = Math.max(1, Number(process.env.CRASH_TRIALS ?? '20') || 20);
+const TRIALS = Math.max(1, Number(process.env.CRASH_TRIALS ?? '8') || 8);
 const FRIDAY_W48 = new Date('2026-11-27T03:00:00Z'); // 10:00 in Hanoi: only the weekly report of week 48 is open
 const PERIOD = '2026-W48';
 const WAVE_UNITS = 5;

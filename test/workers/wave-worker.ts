@@ -4,9 +4,11 @@
  * speed. It ticks the scheduler once at start (every worker at the same instant, so the wave must be
  * written once) and then keeps delivering until it is stopped or killed.
  */
-import { parseConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logging/logger.ts';
-import { createBot } from '../../src/main/create-bot.ts';
+import { importCompiled } from '../support/compiled-modules.ts';
+
+const { createBot } = await importCompiled<typeof import('../../src/main/create-bot.ts')>('main/create-bot');
+const { parseConfig } = await importCompiled<typeof import('../../src/config.ts')>('config');
+const { createLogger } = await importCompiled<typeof import('../../src/logging/logger.ts')>('logging/logger');
 
 const config = parseConfig({
   DATABASE_URL: process.env.DATABASE_URL,

@@ -45,6 +45,8 @@ export class OutboxRepository implements OutboxStore {
       ...(excludeIds.length ? { id: { notIn: [...excludeIds] } } : {}),
       ...freeFor(worker, now),
     };
+    // No hold (a single sender): what is due is simply read.
+    if (holdUntil <= now) return this.prisma.outboxMessage.findMany({ where: ready, orderBy: DUE_ORDER, take: limit, select: ROW_SELECT });
     const candidates = await this.prisma.outboxMessage.findMany({ where: ready, orderBy: DUE_ORDER, take: limit, select: { id: true } });
     if (candidates.length === 0) return [];
     const ids = candidates.map((row) => row.id);
