@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { cronProblem } from './scheduler/cron-schedule.ts';
-import { AppError } from './shared/app-error.ts';
+import { ConfigError, type ConfigProblem } from './shared/config-error.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -153,12 +153,6 @@ const configSchema = z
 /** The whole configuration, parsed once at start and passed to whoever needs it. */
 export type Config = z.infer<typeof configSchema>;
 
-/** One wrong variable: its name and the locale key that explains what is expected. Never its value. */
-export interface ConfigProblem {
-  variable: string;
-  code: string;
-}
-
 /** Reads `.env` in the working directory if there is one; real environment variables win over it. */
 export function readDotenv(path = '.env'): Record<string, string> {
   return existsSync(path) ? parseDotenv(readFileSync(path)) : {};
@@ -178,15 +172,6 @@ export function parseConfig(env: NodeJS.ProcessEnv, dotenv: Record<string, strin
     code: issue.message.startsWith('config.') ? issue.message : 'config.invalid_value',
   }));
   throw new ConfigError(problems);
-}
-
-/** Raised when the environment is wrong; lists the problems so all of them are fixed in one go. */
-export class ConfigError extends AppError {
-  readonly problems: ConfigProblem[];
-  constructor(problems: ConfigProblem[]) {
-    super('config.invalid', { variables: problems.map((p) => p.variable).join(', ') });
-    this.problems = problems;
-  }
 }
 
 /** The secrets in a configuration, for the log redactor. */

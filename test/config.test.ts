@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, secretsOf } from '../src/config.ts';
+import { parseConfig, secretsOf } from '../src/config.ts';
+import { ConfigError } from '../src/shared/config-error.ts';
 import { describeError } from '../src/i18n/describe-error.ts';
 
 const TOKEN = '123456789:AAHsecretTOKENvalue_abcdefghijkl';

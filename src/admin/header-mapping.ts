@@ -1,23 +1,7 @@
-import { foldForMatch } from '../domain/text/normalize.ts';
+import { headerKey } from '../domain/text/match-keys.ts';
 import type { ColumnSpec } from './column-spec.ts';
 import { problem, type ImportProblem } from './import-problem.ts';
 import type { ImportRow, ImportTable } from './import-table.ts';
-
-/**
- * The form in which headers and words from a file are compared: case and Vietnamese diacritics
- * dropped, every run of spaces or punctuation made one underscore. "Mã cấp trên", "ma cap tren" and
- * "MA_CAP_TREN" are all `ma_cap_tren`.
- */
-export function headerKey(text: string): string {
-  return foldForMatch(text)
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-}
-
-/** The same without any separator, for words people write run together ("nguoibaocao"). */
-export function compactKey(text: string): string {
-  return headerKey(text).replace(/_/g, '');
-}
 
 /** Where each known field sits in the file, and the header text to name it by in messages. */
 export type ColumnMap<Field extends string> = Partial<Record<Field, { index: number; header: string }>>;

@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locales.ts';
+import type { Locale } from '../domain/localized-text.ts';
 import { translate } from '../i18n/translator.ts';
 
 /**

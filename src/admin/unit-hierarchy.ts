@@ -44,18 +44,3 @@ export function checkHierarchy(units: UnitInput[], known: KnownUnit[], parentCol
   return problems;
 }
 
-/** Each unit's depth below the first ancestor outside the file: inserting by depth puts parents first. */
-export function depthOf(units: UnitInput[]): Map<string, number> {
-  const inFile = new Map(units.map((unit) => [unit.code, unit]));
-  const depth = new Map<string, number>();
-  const visit = (code: string): number => {
-    const known = depth.get(code);
-    if (known !== undefined) return known;
-    const parent = inFile.get(code)?.parentCode;
-    const value = parent && inFile.has(parent) ? visit(parent) + 1 : 0;
-    depth.set(code, value);
-    return value;
-  };
-  for (const unit of units) visit(unit.code);
-  return depth;
-}

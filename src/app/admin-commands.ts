@@ -1,9 +1,10 @@
-import { parseRole } from '../admin/vocabulary.ts';
+import { parseRole } from '../domain/organisation/vocabulary.ts';
 import type { Reply, ReplyLine } from '../dialog/replies.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { CommandHandler, CommandRegistry } from './inbound/command-registry.ts';
 import { formatInviteCode, hashInviteCode, newInviteCode } from './invite-codes.ts';
-import type { ChannelName, ContactRecord, RoleName } from './ports.ts';
+import type { ChannelName, ContactRecord } from './ports.ts';
+import type { RoleName } from '../domain/organisation/vocabulary.ts';
 import { telegramDeepLink } from './telegram-deep-link.ts';
 
 /** What the admin chat commands need; ports, so the handler is tested without a bot or a database. */

@@ -1,5 +1,5 @@
 import type { MessageRef, Reply } from '../dialog/replies.ts';
-import type { Locale } from '../i18n/locales.ts';
+import type { Locale } from '../domain/localized-text.ts';
 
 /** A file sent with a message: a digest's chart (PNG) or its workbook (XLSX). */
 export interface OutboxAttachment {

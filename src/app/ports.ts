@@ -1,9 +1,8 @@
 import type { Answers, Form, Locale } from '../domain/index.ts';
+import type { RoleName } from '../domain/organisation/vocabulary.ts';
 
 /** The messengers the bot speaks on. */
 export type ChannelName = 'telegram' | 'zalo' | 'console';
-
-export type RoleName = 'reporter' | 'supervisor' | 'admin';
 
 /** The terminal chat's only user; the demo province binds it to a demo reporter. */
 export const CONSOLE_USER_ID = 'console';

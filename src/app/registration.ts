@@ -5,7 +5,8 @@ import type { Reply, ReplyLine } from '../dialog/replies.ts';
 import type { AttemptThrottle } from './attempt-throttle.ts';
 import { normalizeFreeText } from '../domain/text/normalize.ts';
 import { hashInviteCode, normalizeInviteCode } from './invite-codes.ts';
-import type { ContactRecord, InviteStore, RoleName, SenderIdentity } from './ports.ts';
+import type { ContactRecord, InviteStore, SenderIdentity } from './ports.ts';
+import type { RoleName } from '../domain/organisation/vocabulary.ts';
 
 /** What the first lines after registering say, by role. */
 const NEXT_STEP: Record<RoleName, string> = {

@@ -1,6 +1,6 @@
 import type { InboundReceiver } from '../app/inbound/inbound-message.ts';
 import type { HttpServer } from '../http/http-server.ts';
-import type { Locale } from '../i18n/locales.ts';
+import type { Locale } from '../domain/localized-text.ts';
 import type { Logger } from '../logging/logger.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { LineStyle, MessageRef, Reply, ReplyParams } from '../dialog/replies.ts';
-import type { Locale } from '../i18n/locales.ts';
+import type { Locale } from '../domain/localized-text.ts';
 import { translate } from '../i18n/translator.ts';
 
 /** How a channel writes text: escaping for its markup, and emphasis by line style. */

@@ -1,7 +1,7 @@
 import { AppError } from '../shared/app-error.ts';
 import { parseConfig, readDotenv, secretsOf, type Config } from '../config.ts';
 import { describeError } from '../i18n/describe-error.ts';
-import { toLocale, type Locale } from '../i18n/locales.ts';
+import { toLocale, type Locale } from '../domain/localized-text.ts';
 import { translate, type MessageParams } from '../i18n/translator.ts';
 import { fileSystemError } from './option-checks.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';

@@ -1,4 +1,5 @@
 import type { Answers, Form, Locale, LocalizedText } from '../domain/index.ts';
+import type { RoleName } from '../domain/organisation/vocabulary.ts';
 
 /** A report the contact may file now: one unit's open period of one form. */
 export interface ReportingOption {
@@ -37,7 +38,7 @@ export interface DialogContext {
   timeZone: string;
   locale: Locale;
   contactName: string;
-  roles: ReadonlyArray<'reporter' | 'supervisor' | 'admin'>;
+  roles: ReadonlyArray<RoleName>;
   options: ReportingOption[];
   upcoming: UpcomingPeriod[];
   /** A form at a given version (the one a draft was started on); undefined if unknown. */

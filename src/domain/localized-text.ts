@@ -1,5 +1,13 @@
-/** Locales the product speaks; Vietnamese is the default and the fallback. */
-export type Locale = 'vi' | 'en';
+/** The languages the product speaks; Vietnamese is the default and the fallback everywhere. */
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'vi';
+
+/** Accepts anything a person or a platform might send ("vi-VN", "EN") and returns a supported locale. */
+export function toLocale(value: string | null | undefined, fallback: Locale = DEFAULT_LOCALE): Locale {
+  const short = (value ?? '').trim().slice(0, 2).toLowerCase();
+  return (LOCALES as readonly string[]).includes(short) ? (short as Locale) : fallback;
+}
 
 /** Text given per locale, as written in a form (`{ vi: ..., en: ... }`); `vi` is mandatory in valid forms. */
 export type LocalizedText = Partial<Record<Locale, string>> & Record<string, string | undefined>;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LOCALES, type Locale } from './locales.ts';
+import { LOCALES, type Locale } from '../domain/localized-text.ts';
 
 /** Flat map of message key ("namespace.key") to template, for one locale. */
 export type Catalog = ReadonlyMap<string, string>;

@@ -1,8 +1,8 @@
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../shared/config-error.ts';
 import { renderFormProblems } from '../domain/forms/render-problems.ts';
 import type { FormProblem } from '../domain/forms/form-problem.ts';
 import { isAppError } from '../shared/app-error.ts';
-import type { Locale } from './locales.ts';
+import type { Locale } from '../domain/localized-text.ts';
 import { translate } from './translator.ts';
 
 /**

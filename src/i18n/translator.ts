@@ -1,5 +1,5 @@
 import { loadAllCatalogs, type Catalog } from './catalog.ts';
-import { DEFAULT_LOCALE, type Locale } from './locales.ts';
+import { DEFAULT_LOCALE, type Locale } from '../domain/localized-text.ts';
 
 export type MessageParams = Record<string, string | number | null | undefined>;
 

@@ -2,11 +2,12 @@
  * The process entry (`npm start`): reads the environment once, builds the bot, starts it, and stops it
  * cleanly on SIGINT or SIGTERM (or Ctrl+C in the terminal chat). Everything else is in `createBot`.
  */
-import { ConfigError, parseConfig, readDotenv, secretsOf, type Config } from '../config.ts';
+import { parseConfig, readDotenv, secretsOf, type Config } from '../config.ts';
+import { ConfigError } from '../shared/config-error.ts';
 import { registerHealthRoute, type ChannelStatus } from '../http/health-route.ts';
 import { HttpServer } from '../http/http-server.ts';
 import { describeError } from '../i18n/describe-error.ts';
-import { toLocale } from '../i18n/locales.ts';
+import { toLocale } from '../domain/localized-text.ts';
 import { translate } from '../i18n/translator.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import type { PrismaClient } from '../storage/database.ts';

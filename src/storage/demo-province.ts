@@ -3,6 +3,7 @@
  * special associations (Hội đặc thù) the plan names, with a few sub-units and contacts, so a newcomer can
  * try every part of the product without an admin roster.
  */
+import type { RoleName } from '../domain/organisation/vocabulary.ts';
 export interface DemoUnit {
   code: string;
   name: string;
@@ -15,7 +16,7 @@ export interface DemoContact {
   name: string;
   phone: string;
   locale: 'vi' | 'en';
-  roles: Array<{ unit: string; role: 'reporter' | 'supervisor' | 'admin' }>;
+  roles: Array<{ unit: string; role: RoleName }>;
   /** Bound to the terminal chat, so `npm start` can act as this person. */
   console?: boolean;
 }

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { importContacts } from '../../src/admin/import-contacts.ts';
 import { importUnits, type ImportOutcome } from '../../src/admin/import-units.ts';
 import { renderProblems } from '../../src/admin/import-problem.ts';
-import type { Locale } from '../../src/i18n/locales.ts';
+import type { Locale } from '../../src/domain/localized-text.ts';
 import { createPrismaClient, migrateDatabase, type PrismaClient } from '../../src/storage/database.ts';
 import { ContactAdminRepository } from '../../src/storage/repositories/contact-admin-repository.ts';
 import { UnitRepository } from '../../src/storage/repositories/unit-repository.ts';

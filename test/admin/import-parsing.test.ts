@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { CONTACT_COLUMNS, UNIT_COLUMNS } from '../../src/admin/column-spec.ts';
 import { contactKey, normalizePhone, normalizeTelegramUsername } from '../../src/admin/contact-fields.ts';
 import { decodeUtf8 } from '../../src/admin/decode-text.ts';
-import { headerKey, mapHeader } from '../../src/admin/header-mapping.ts';
+import { mapHeader } from '../../src/admin/header-mapping.ts';
+import { headerKey } from '../../src/domain/text/match-keys.ts';
 import { renderProblems } from '../../src/admin/import-problem.ts';
 import { detectDelimiter, readCsv } from '../../src/admin/read-csv.ts';
-import { parseRole } from '../../src/admin/vocabulary.ts';
+import { parseRole } from '../../src/domain/organisation/vocabulary.ts';
 import { checkHierarchy } from '../../src/admin/unit-hierarchy.ts';
-import { parseUnitKind } from '../../src/admin/vocabulary.ts';
+import { parseUnitKind } from '../../src/domain/organisation/vocabulary.ts';
 import { readUnitRows, type UnitInput } from '../../src/admin/unit-rows.ts';
-import { subtreeIds, treeOrder } from '../../src/admin/unit-tree.ts';
+import { subtreeIds, treeOrder } from '../../src/domain/organisation/unit-tree.ts';
 
 function table(text: string) {
   const read = readCsv(Buffer.from(text));

@@ -4,7 +4,7 @@ import type { BotCore } from '../../src/main/create-core.ts';
 import { createBot, type Bot } from '../../src/main/create-bot.ts';
 import { freePort } from './bot-process-log.ts';
 import { formatInviteCode, hashInviteCode, newInviteCode } from '../../src/app/invite-codes.ts';
-import type { RoleName } from '../../src/app/ports.ts';
+import type { RoleName } from '../../src/domain/organisation/vocabulary.ts';
 import { TelegramChannel } from '../../src/channels/telegram/telegram-channel.ts';
 import { parseConfig } from '../../src/config.ts';
 import { HttpServer } from '../../src/http/http-server.ts';

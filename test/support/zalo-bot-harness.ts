@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { hashInviteCode, newInviteCode } from '../../src/app/invite-codes.ts';
-import type { RoleName } from '../../src/app/ports.ts';
+import type { RoleName } from '../../src/domain/organisation/vocabulary.ts';
 import type { BotCore } from '../../src/main/create-core.ts';
 import { createBot, type Bot } from '../../src/main/create-bot.ts';
 import { freePort } from './bot-process-log.ts';

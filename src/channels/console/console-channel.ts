@@ -2,7 +2,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { InboundReceiver } from '../../app/inbound/inbound-message.ts';
 import { CONSOLE_USER_ID } from '../../app/ports.ts';
-import type { Locale } from '../../i18n/locales.ts';
+import type { Locale } from '../../domain/localized-text.ts';
 import { translate } from '../../i18n/translator.ts';
 import type { RunningChannel } from '../channel.ts';
 import { renderAsNumberedText } from '../render-reply.ts';

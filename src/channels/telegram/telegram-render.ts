@@ -1,5 +1,5 @@
 import type { LineStyle, Reply } from '../../dialog/replies.ts';
-import type { Locale } from '../../i18n/locales.ts';
+import type { Locale } from '../../domain/localized-text.ts';
 import { renderReply, type TextFormat } from '../render-reply.ts';
 import { splitTelegramHtml } from './split-html.ts';
 

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { formatInviteCode, hashInviteCode, newInviteCode } from '../../app/invite-codes.ts';
-import type { RoleName } from '../../app/ports.ts';
+import { ROLE_NAMES, type RoleName } from '../../domain/organisation/vocabulary.ts';
 import { telegramDeepLink } from '../../app/telegram-deep-link.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { InviteRepository } from '../../storage/repositories/invite-repository.ts';
@@ -8,7 +8,6 @@ import type { CliContext } from '../cli-context.ts';
 import { integerOption } from '../option-checks.ts';
 import { fetchTelegramBotName } from '../telegram-bot-name.ts';
 
-const ROLES: RoleName[] = ['reporter', 'supervisor', 'admin'];
 
 /** At most this many codes at once, and this many days of validity: beyond is a typing mistake. */
 const MAX_COUNT = 500;
@@ -21,7 +20,7 @@ export function registerInviteCommands(program: Command, ctx: CliContext): void 
     .command('create')
     .description(ctx.t('cli_help.invite_create'))
     .requiredOption('--unit <code>', ctx.t('cli_help.unit_code'))
-    .addOption(new Option('--role <role>', ctx.t('cli_help.role')).choices(ROLES).makeOptionMandatory())
+    .addOption(new Option('--role <role>', ctx.t('cli_help.role')).choices(ROLE_NAMES).makeOptionMandatory())
     .option('--count <n>', ctx.t('cli_help.invite_create_count'), integerOption('--count', 1, MAX_COUNT), 1)
     .option('--days <n>', ctx.t('cli_help.invite_create_days'), integerOption('--days', 1, MAX_DAYS), 14)
     .option('--json', ctx.t('cli_help.json_only'))

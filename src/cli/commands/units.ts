@@ -5,7 +5,7 @@ import { describeColumns, UNIT_COLUMNS } from '../../admin/column-spec.ts';
 import { importReport } from '../../admin/import-report.ts';
 import { importUnits } from '../../admin/import-units.ts';
 import { terminalProgress } from '../../admin/import-progress.ts';
-import { UNIT_KINDS } from '../../admin/vocabulary.ts';
+import { UNIT_KINDS } from '../../domain/organisation/vocabulary.ts';
 import { UnitRepository } from '../../storage/repositories/unit-repository.ts';
 import type { CliContext } from '../cli-context.ts';
 

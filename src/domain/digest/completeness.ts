@@ -7,7 +7,7 @@ import type { Form } from '../forms/form-types.ts';
 import type { PeriodWindow } from '../periods/period-window.ts';
 import { periodWindow } from '../periods/period-window.ts';
 import { periodKeyAt, previousPeriodKey, nextPeriodKey, DEFAULT_TIME_ZONE } from '../periods/period-range.ts';
-import { byName, isReportingUnit, type UnitNode } from './unit-tree.ts';
+import { byName, isReportingUnit, type UnitNode } from '../organisation/unit-tree.ts';
 
 /** What the digest needs of one stored submission to judge completeness. */
 export interface SubmissionStatus {

@@ -7,7 +7,7 @@ import type { Form } from '../forms/form-types.ts';
 import type { PeriodWindow } from '../periods/period-window.ts';
 import { periodCompleteness, type FiledStatus, type PeriodCompleteness } from './completeness.ts';
 import type { IndicatorSummary } from './indicator-summary.ts';
-import { byName, isReportingUnit, scopeRoots, type UnitNode, type UnitTree } from './unit-tree.ts';
+import { byName, isReportingUnit, scopeRoots, type UnitNode, type UnitTree } from '../organisation/unit-tree.ts';
 
 /** Completeness is listed from the most frequent report to the least. */
 const PERIOD_ORDER: readonly Form['period'][] = ['weekly', 'monthly', 'quarterly', 'yearly'];

@@ -2,8 +2,8 @@
  * The digest's pure core: scope over the unit hierarchy, completeness of periods, indicator
  * summaries with change and units below target, and finding units by what people type.
  */
-export type { ScopeRole, UnitNode } from './unit-tree.ts';
-export { UnitTree, byName, isReportingUnit, scopeOf, scopeRoots } from './unit-tree.ts';
+export type { ScopeRole, UnitNode } from '../organisation/unit-tree.ts';
+export { UnitTree, byName, isReportingUnit, scopeOf, scopeRoots } from '../organisation/unit-tree.ts';
 export type { FiledStatus, PeriodCompleteness, SubmissionStatus } from './completeness.ts';
 export { digestWindows, periodCompleteness } from './completeness.ts';
 export type { IndicatorSummary, SummaryOptions } from './indicator-summary.ts';

@@ -4,7 +4,7 @@
  * begin a word of the name, so "y te" finds "Sở Y tế" but not every name containing a "y".
  */
 import { foldForMatch } from '../text/normalize.ts';
-import { byName, type UnitNode } from './unit-tree.ts';
+import { byName, type UnitNode } from '../organisation/unit-tree.ts';
 
 /** The outcome of a search: one unit, several to choose from, or none. */
 export type UnitMatch =

@@ -1,7 +1,8 @@
 import type { ContactImportPlan, StoredContact } from '../../admin/contact-import-plan.ts';
 import type { ContactImportStore } from '../../admin/import-contacts.ts';
-import type { ChannelName, RoleName } from '../../app/ports.ts';
-import type { Locale } from '../../i18n/locales.ts';
+import type { ChannelName } from '../../app/ports.ts';
+import type { RoleName } from '../../domain/organisation/vocabulary.ts';
+import type { Locale } from '../../domain/localized-text.ts';
 import type { PrismaClient } from '../database.ts';
 import { writeAudit, type AuditEntry } from './audit-repository.ts';
 import { batches } from './batches.ts';

@@ -1,4 +1,5 @@
-import type { ContactRecord, RoleName } from '../../app/ports.ts';
+import type { ContactRecord } from '../../app/ports.ts';
+import type { RoleName } from '../../domain/organisation/vocabulary.ts';
 import type { Locale } from '../../domain/index.ts';
 import type { PrismaClient } from '../database.ts';
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DirectoryEntry, SeenUpdate, StepSnapshot, SubmissionWrite, UpdateKey, UpdateWrites } from '../../app/inbound/inbound-store.ts';
-import type { ChannelName, RoleName } from '../../app/ports.ts';
+import type { ChannelName } from '../../app/ports.ts';
+import type { RoleName } from '../../domain/organisation/vocabulary.ts';
 import type { PrismaClient } from '../database.ts';
 import { openSqlite } from '../sqlite-file.ts';
 import { sqlCounters } from '../sql-counters.ts';

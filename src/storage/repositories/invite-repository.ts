@@ -1,4 +1,5 @@
-import type { InviteStore, RedeemResult, RoleName, SenderIdentity } from '../../app/ports.ts';
+import type { InviteStore, RedeemResult, SenderIdentity } from '../../app/ports.ts';
+import type { RoleName } from '../../domain/organisation/vocabulary.ts';
 import type { PrismaClient } from '../database.ts';
 import { toContactRecord } from './contact-repository.ts';
 

@@ -1,7 +1,7 @@
 import type { UnitImportStore } from '../../admin/import-units.ts';
-import { depthOf } from '../../admin/unit-hierarchy.ts';
+import { depthOf } from '../../domain/organisation/unit-tree.ts';
 import type { StoredUnit, UnitImportPlan } from '../../admin/unit-import-plan.ts';
-import { subtreeIds, treeOrder } from '../../admin/unit-tree.ts';
+import { subtreeIds, treeOrder } from '../../domain/organisation/unit-tree.ts';
 import type { PrismaClient } from '../database.ts';
 import { writeAudit, type AuditEntry } from './audit-repository.ts';
 import { batches } from './batches.ts';

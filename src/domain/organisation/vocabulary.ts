@@ -1,5 +1,4 @@
-import type { RoleName } from '../app/ports.ts';
-import { compactKey } from './header-mapping.ts';
+import { compactKey } from '../text/match-keys.ts';
 
 // The words people may write for a kind of unit or a role, in a spreadsheet or in chat, in English or
 // Vietnamese, compared without case, diacritics or spaces ("Hội đặc thù" = "hoidacthu").
@@ -26,7 +25,8 @@ export function parseUnitKind(text: string): UnitKind | null {
 }
 
 /** The roles a contact can have over a unit. */
-export const ROLE_NAMES: readonly RoleName[] = ['reporter', 'supervisor', 'admin'];
+export const ROLE_NAMES = ['reporter', 'supervisor', 'admin'] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
 
 /** Words accepted for each role, in English and Vietnamese, compared without case, diacritics or spaces. */
 const ROLE_WORDS: Record<RoleName, string[]> = {
