@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { importContacts } from '../../src/admin/import-contacts.ts';
-import { importUnits, type ImportOutcome } from '../../src/admin/import-units.ts';
-import { renderProblems } from '../../src/admin/import-problem.ts';
+import { importContacts } from '../../src/app/admin/import-contacts.ts';
+import { importUnits, type ImportOutcome } from '../../src/app/admin/import-units.ts';
+import { renderProblems } from '../../src/app/admin/import-problem.ts';
 import type { Locale } from '../../src/domain/localized-text.ts';
 import { createPrismaClient, migrateDatabase, type PrismaClient } from '../../src/storage/database.ts';
 import { ContactAdminRepository } from '../../src/storage/repositories/contact-admin-repository.ts';

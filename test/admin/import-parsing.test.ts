@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACT_COLUMNS, UNIT_COLUMNS } from '../../src/admin/column-spec.ts';
-import { contactKey, normalizePhone, normalizeTelegramUsername } from '../../src/admin/contact-fields.ts';
-import { decodeUtf8 } from '../../src/admin/decode-text.ts';
-import { mapHeader } from '../../src/admin/header-mapping.ts';
+import { CONTACT_COLUMNS, UNIT_COLUMNS } from '../../src/app/admin/column-spec.ts';
+import { contactKey, normalizePhone, normalizeTelegramUsername } from '../../src/app/admin/contact-fields.ts';
+import { decodeUtf8 } from '../../src/app/admin/decode-text.ts';
+import { mapHeader } from '../../src/app/admin/header-mapping.ts';
 import { headerKey } from '../../src/domain/text/match-keys.ts';
-import { renderProblems } from '../../src/admin/import-problem.ts';
-import { detectDelimiter, readCsv } from '../../src/admin/read-csv.ts';
+import { renderProblems } from '../../src/app/admin/import-problem.ts';
+import { detectDelimiter, readCsv } from '../../src/app/admin/read-csv.ts';
 import { parseRole } from '../../src/domain/organisation/vocabulary.ts';
-import { checkHierarchy } from '../../src/admin/unit-hierarchy.ts';
+import { checkHierarchy } from '../../src/app/admin/unit-hierarchy.ts';
 import { parseUnitKind } from '../../src/domain/organisation/vocabulary.ts';
-import { readUnitRows, type UnitInput } from '../../src/admin/unit-rows.ts';
+import { readUnitRows, type UnitInput } from '../../src/app/admin/unit-rows.ts';
 import { subtreeIds, treeOrder } from '../../src/domain/organisation/unit-tree.ts';
 
 function table(text: string) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAnswer } from '../../src/domain/answers/parse-answer.ts';
 import { loadForm } from '../../src/domain/index.ts';
 import { normalizeFreeText } from '../../src/domain/text/normalize.ts';
-import { cleanCell } from '../../src/admin/import-table.ts';
+import { cleanCell } from '../../src/app/admin/import-table.ts';
 import { baseRawForm, sampleForm } from './form-fixtures.ts';
 
 const form = sampleForm();

@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import { CONTACT_COLUMNS, describeColumns } from '../../admin/column-spec.ts';
-import { importContacts } from '../../admin/import-contacts.ts';
-import { importReport } from '../../admin/import-report.ts';
-import { terminalProgress } from '../../admin/import-progress.ts';
+import { CONTACT_COLUMNS, describeColumns } from '../../app/admin/column-spec.ts';
+import { importContacts } from '../../app/admin/import-contacts.ts';
+import { importReport } from '../../app/admin/import-report.ts';
+import { terminalProgress } from '../../app/admin/import-progress.ts';
 import { ROLE_NAMES } from '../../domain/organisation/vocabulary.ts';
 import type { RoleName } from '../../domain/organisation/vocabulary.ts';
 import { ContactAdminRepository, type ContactListRow } from '../../storage/repositories/contact-admin-repository.ts';

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { describeColumns, UNIT_COLUMNS } from '../../admin/column-spec.ts';
-import { importReport } from '../../admin/import-report.ts';
-import { importUnits } from '../../admin/import-units.ts';
-import { terminalProgress } from '../../admin/import-progress.ts';
+import { describeColumns, UNIT_COLUMNS } from '../../app/admin/column-spec.ts';
+import { importReport } from '../../app/admin/import-report.ts';
+import { importUnits } from '../../app/admin/import-units.ts';
+import { terminalProgress } from '../../app/admin/import-progress.ts';
 import { UNIT_KINDS } from '../../domain/organisation/vocabulary.ts';
 import { UnitRepository } from '../../storage/repositories/unit-repository.ts';
 import type { CliContext } from '../cli-context.ts';

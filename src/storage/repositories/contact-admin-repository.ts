@@ -1,5 +1,5 @@
-import type { ContactImportPlan, StoredContact } from '../../admin/contact-import-plan.ts';
-import type { ContactImportStore } from '../../admin/import-contacts.ts';
+import type { ContactImportPlan, StoredContact } from '../../app/admin/contact-import-plan.ts';
+import type { ContactImportStore } from '../../app/admin/import-contacts.ts';
 import type { ChannelName } from '../../app/ports.ts';
 import type { RoleName } from '../../domain/organisation/vocabulary.ts';
 import type { Locale } from '../../domain/localized-text.ts';

@@ -1,6 +1,6 @@
-import type { UnitImportStore } from '../../admin/import-units.ts';
+import type { UnitImportStore } from '../../app/admin/import-units.ts';
 import { depthOf } from '../../domain/organisation/unit-tree.ts';
-import type { StoredUnit, UnitImportPlan } from '../../admin/unit-import-plan.ts';
+import type { StoredUnit, UnitImportPlan } from '../../app/admin/unit-import-plan.ts';
 import { subtreeIds, treeOrder } from '../../domain/organisation/unit-tree.ts';
 import type { PrismaClient } from '../database.ts';
 import { writeAudit, type AuditEntry } from './audit-repository.ts';

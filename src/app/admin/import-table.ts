@@ -2,7 +2,7 @@
  * A spreadsheet reduced to text: the header cells and each data row with its line in the file, so that
  * CSV and Excel files are checked by the same code and problems point at the line a person sees.
  */
-import { normalizeFreeText } from '../domain/text/normalize.ts';
+import { normalizeFreeText } from '../../domain/text/normalize.ts';
 export interface ImportTable {
   /** The header cells as written (trimmed). */
   header: string[];

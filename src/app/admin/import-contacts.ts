@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/localized-text.ts';
+import type { Locale } from '../../domain/localized-text.ts';
 import { planContactImport, summarizeContactPlan, type ContactImportPlan, type StoredContact } from './contact-import-plan.ts';
 import { readContactRows } from './contact-rows.ts';
 import type { ImportOptions, ImportOutcome } from './import-units.ts';

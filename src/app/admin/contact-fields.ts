@@ -1,4 +1,4 @@
-import { normalizeInput } from '../domain/text/normalize.ts';
+import { normalizeInput } from '../../domain/text/normalize.ts';
 
 /**
  * A Vietnamese phone number in one canonical form, "0" and 9 or 10 digits: spaces, dots, dashes and

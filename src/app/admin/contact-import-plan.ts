@@ -1,4 +1,4 @@
-import type { RoleName } from '../domain/organisation/vocabulary.ts';
+import type { RoleName } from '../../domain/organisation/vocabulary.ts';
 import type { ContactInput } from './contact-rows.ts';
 import type { ImportSummary } from './unit-import-plan.ts';
 

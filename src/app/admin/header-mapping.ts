@@ -1,4 +1,4 @@
-import { headerKey } from '../domain/text/match-keys.ts';
+import { headerKey } from '../../domain/text/match-keys.ts';
 import type { ColumnSpec } from './column-spec.ts';
 import { problem, type ImportProblem } from './import-problem.ts';
 import type { ImportRow, ImportTable } from './import-table.ts';

@@ -1,5 +1,5 @@
-import type { Locale } from '../domain/localized-text.ts';
-import { translate } from '../i18n/translator.ts';
+import type { Locale } from '../../domain/localized-text.ts';
+import { translate } from '../../i18n/translator.ts';
 
 /**
  * One thing wrong with an import file, where it is: the file line (1 is the header) and the column as

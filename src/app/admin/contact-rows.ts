@@ -1,10 +1,10 @@
-import type { RoleName } from '../domain/organisation/vocabulary.ts';
+import type { RoleName } from '../../domain/organisation/vocabulary.ts';
 import { CONTACT_COLUMNS, type ContactField } from './column-spec.ts';
 import { cleanName, contactKey, nameKey, normalizePhone, normalizeTelegramUsername } from './contact-fields.ts';
 import { cellOf, headerOf, mapHeader } from './header-mapping.ts';
 import { problem, type ImportProblem } from './import-problem.ts';
 import type { ImportTable } from './import-table.ts';
-import { parseRole } from '../domain/organisation/vocabulary.ts';
+import { parseRole } from '../../domain/organisation/vocabulary.ts';
 
 /** One person of a contacts file: the rows naming the same key are merged, each adding a role. */
 export interface ContactInput {

@@ -1,5 +1,5 @@
-import type { Locale } from '../domain/localized-text.ts';
-import { translate } from '../i18n/translator.ts';
+import type { Locale } from '../../domain/localized-text.ts';
+import { translate } from '../../i18n/translator.ts';
 import { renderProblem, sortProblems } from './import-problem.ts';
 import type { ImportOutcome } from './import-units.ts';
 

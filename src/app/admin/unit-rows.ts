@@ -2,7 +2,7 @@ import { UNIT_COLUMNS } from './column-spec.ts';
 import { cellOf, headerOf, mapHeader } from './header-mapping.ts';
 import { problem, type ImportProblem } from './import-problem.ts';
 import type { ImportTable } from './import-table.ts';
-import { parseUnitKind, UNIT_KINDS, type UnitKind } from '../domain/organisation/vocabulary.ts';
+import { parseUnitKind, UNIT_KINDS, type UnitKind } from '../../domain/organisation/vocabulary.ts';
 
 /** One unit as the file gives it, checked cell by cell. */
 export interface UnitInput {
