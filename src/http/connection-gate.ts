@@ -19,6 +19,8 @@ const RESERVED_HEADERS_DEADLINE_MS = 2_000;
 export class ConnectionGate {
   private readonly open = new Set<Socket>();
   private readonly reserved = new WeakSet<Socket>();
+  /** The deadline of each reserved connection that has not sent its request yet. */
+  private readonly timers = new WeakMap<Socket, NodeJS.Timeout>();
   private readonly deadlineMs: number;
 
   constructor(private readonly limits: Pick<HttpLimits, 'maxConnections' | 'reservedConnections' | 'headersTimeoutMs'>) {
@@ -36,7 +38,7 @@ export class ConnectionGate {
     return this.reserved.has(socket);
   }
 
-  /** Open connections now (for tests and the metrics page). */
+  /** Open connections now, ordinary and reserved (tests watch it return to zero). */
   get openConnections(): number {
     return this.open.size;
   }
@@ -47,8 +49,6 @@ export class ConnectionGate {
     if (timer) clearTimeout(timer);
     this.timers.delete(socket);
   }
-
-  private readonly timers = new WeakMap<Socket, NodeJS.Timeout>();
 
   private admit(socket: Socket): void {
     const isReserved = this.open.size >= this.limits.maxConnections;
