@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_HTTP_LIMITS } from './http/http-limits.ts';
 import { cronProblem } from './scheduler/cron-schedule.ts';
 import { ConfigError, type ConfigProblem } from './shared/config-error.ts';
 
@@ -53,6 +54,12 @@ function isDatabaseUrl(value: string): boolean {
   }
 }
 
+/** A whole number of milliseconds (or connections) within bounds; unset gives the default. */
+const boundedInteger = (fallback: number, min: number, max: number, code: string) =>
+  optionalText
+    .transform((v) => (v === undefined ? fallback : /^\d+$/.test(v) ? Number(v) : Number.NaN))
+    .refine((v) => Number.isInteger(v) && v >= min && v <= max, { message: code });
+
 function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
@@ -87,6 +94,13 @@ const configSchema = z
     HTTP_PORT: optionalText
       .transform((v) => (v === undefined ? 3000 : /^\d+$/.test(v) ? Number(v) : Number.NaN))
       .refine((v) => Number.isInteger(v) && v >= 0 && v <= 65535, { message: 'config.port' }),
+    // --- The HTTP server's limits on slow and crowding clients (see src/http/http-limits.ts).
+    HTTP_HEADERS_TIMEOUT_MS: boundedInteger(DEFAULT_HTTP_LIMITS.headersTimeoutMs, 100, 3_600_000, 'config.http_timeout'),
+    HTTP_REQUEST_TIMEOUT_MS: boundedInteger(DEFAULT_HTTP_LIMITS.requestTimeoutMs, 100, 3_600_000, 'config.http_timeout'),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: boundedInteger(DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs, 100, 3_600_000, 'config.http_timeout'),
+    HTTP_IDLE_TIMEOUT_MS: boundedInteger(DEFAULT_HTTP_LIMITS.idleTimeoutMs, 100, 3_600_000, 'config.http_timeout'),
+    HTTP_MAX_CONNECTIONS: boundedInteger(DEFAULT_HTTP_LIMITS.maxConnections, 1, 100_000, 'config.http_connections'),
+    // --- end of the HTTP server's limits.
     BOT_TIMEZONE: optionalText
       .transform((v) => v ?? 'Asia/Ho_Chi_Minh')
       .refine(isTimeZone, { message: 'config.timezone' }),
@@ -147,6 +161,9 @@ const configSchema = z
     }
     if (config.ZALO_WEBHOOK_URL && !config.ZALO_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'config.secret_required' });
+    }
+    if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'config.http_headers_timeout' });
     }
   });
 

@@ -24,6 +24,18 @@ describe('configuration', () => {
     expect(config.HTTP_PORT).toBe(3000);
     expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
     expect(config.TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
+    expect(config).toMatchObject({
+      HTTP_HEADERS_TIMEOUT_MS: 10_000,
+      HTTP_REQUEST_TIMEOUT_MS: 30_000,
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: 5_000,
+      HTTP_IDLE_TIMEOUT_MS: 60_000,
+      HTTP_MAX_CONNECTIONS: 256,
+    });
+  });
+
+  it('should read the HTTP limits as whole numbers, the headers timeout within the request timeout', () => {
+    const config = parseConfig({ HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '2000', HTTP_MAX_CONNECTIONS: '1000' });
+    expect(config).toMatchObject({ HTTP_HEADERS_TIMEOUT_MS: 2_000, HTTP_REQUEST_TIMEOUT_MS: 2_000, HTTP_MAX_CONNECTIONS: 1_000 });
   });
 
   it('should treat an empty variable as unset', () => {
@@ -71,6 +83,14 @@ describe('configuration', () => {
     ['ZALO_SEND_RATE', 'nhanh', 'config.zalo_rate'],
     ['CATCH_UP_HOURS', '-1', 'config.catch_up'],
     ['QUIET_WEEKENDS', 'maybe', 'config.boolean'],
+    ['HTTP_HEADERS_TIMEOUT_MS', '10s', 'config.http_timeout'],
+    ['HTTP_HEADERS_TIMEOUT_MS', '99', 'config.http_timeout'],
+    ['HTTP_REQUEST_TIMEOUT_MS', '3600001', 'config.http_timeout'],
+    ['HTTP_KEEP_ALIVE_TIMEOUT_MS', '-5', 'config.http_timeout'],
+    ['HTTP_IDLE_TIMEOUT_MS', '1.5', 'config.http_timeout'],
+    ['HTTP_MAX_CONNECTIONS', '0', 'config.http_connections'],
+    ['HTTP_MAX_CONNECTIONS', 'many', 'config.http_connections'],
+    ['HTTP_HEADERS_TIMEOUT_MS', '40000', 'config.http_headers_timeout'],
   ])('should refuse a bad %s (%s) and name the variable', (variable, value, code) => {
     const error = problemsOf({ [variable]: value });
     expect(error.problems).toEqual([{ variable, code }]);

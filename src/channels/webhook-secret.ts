@@ -11,6 +11,14 @@ export function secretMatches(received: string | string[] | undefined, expected:
   return timingSafeEqual(a, b);
 }
 
+/**
+ * The door check of a webhook route: 401 unless the secret header is right, decided from the headers
+ * alone so that a stranger's body is never read.
+ */
+export function secretScreen(header: string, expected: string): (headers: Record<string, string | string[] | undefined>) => number | null {
+  return (headers) => (secretMatches(headers[header], expected) ? null : 401);
+}
+
 /** The path part of a webhook URL, where the bot's own HTTP server listens for it. */
 export function webhookPath(url: string): string {
   return new URL(url).pathname || '/';

@@ -8,7 +8,10 @@ export interface HealthSources {
   channels: () => Record<string, ChannelStatus>;
 }
 
-/** `GET /healthz`: 200 when the database answers, 503 when it does not; always JSON. */
+/**
+ * `GET /healthz`: 200 when the database answers, 503 when it does not; always JSON. Vital: it is served
+ * on the connections kept back for monitoring when slow clients hold all the others.
+ */
 export function registerHealthRoute(server: HttpServer, sources: HealthSources): void {
   server.route('GET', '/healthz', async () => {
     const database = await sources.isDatabaseReachable();
@@ -16,5 +19,5 @@ export function registerHealthRoute(server: HttpServer, sources: HealthSources):
       status: database ? 200 : 503,
       body: { status: database ? 'ok' : 'degraded', database: database ? 'up' : 'down', channels: sources.channels() },
     };
-  });
+  }, { vital: true });
 }

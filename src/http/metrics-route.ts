@@ -11,6 +11,7 @@ export interface MetricCounter {
 /**
  * `GET /metrics`: counters in Prometheus' text format (SQL statements and transactions, updates by
  * outcome, CPU time), for the monitoring system and the benchmarks. Counts only, no names or content.
+ * Vital, like `/healthz`: still served when slow clients hold every ordinary connection.
  */
 export function registerMetricsRoute(server: HttpServer, counters: () => MetricCounter[]): void {
   server.route('GET', '/metrics', () => {
@@ -25,5 +26,5 @@ export function registerMetricsRoute(server: HttpServer, counters: () => MetricC
       lines.push(`${counter.name}${labels} ${counter.value()}`);
     }
     return { status: 200, body: Buffer.from(`${lines.join('\n')}\n`), contentType: 'text/plain; version=0.0.4' };
-  });
+  }, { vital: true });
 }

@@ -16,6 +16,7 @@ import { ZaloChannel, type ZaloChannelTuning } from '../channels/zalo/zalo-chann
 import type { Config } from '../config.ts';
 import { ChartStore, registerChartRoute } from '../http/chart-route.ts';
 import { DocumentStore, documentsFolder, registerDocumentRoute } from '../http/document-route.ts';
+import { httpLimitsOf } from '../http/http-limits.ts';
 import { HttpServer } from '../http/http-server.ts';
 import { translate } from '../i18n/translator.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -73,7 +74,7 @@ export async function createBot(config: Config, logger: Logger, overrides: BotOv
   }
   if (overrides.seedDemo && (await prisma.unit.count()) === 0) opened.seededUnits = (await seedDemoProvince(prisma)).units;
   const core = await createBotCore(config, prisma, logger, clock);
-  const http = overrides.http ?? new HttpServer(logger);
+  const http = overrides.http ?? new HttpServer(logger, httpLimitsOf(config));
   const channels = buildChannels(config, core, http, logger, overrides);
   registerOperatorRoutes(http, { config, prisma, channels: () => channels, inbound: core.inbound });
   mountDashboard(http, { prisma, config, contacts: core.storage.contacts, reportData: core.reportData, forms: core.forms, clock, logger });

@@ -5,6 +5,7 @@
 import { parseConfig, readDotenv, secretsOf, type Config } from '../config.ts';
 import { ConfigError } from '../shared/config-error.ts';
 import { registerHealthRoute, type ChannelStatus } from '../http/health-route.ts';
+import { httpLimitsOf } from '../http/http-limits.ts';
 import { HttpServer } from '../http/http-server.ts';
 import { describeError } from '../i18n/describe-error.ts';
 import { toLocale } from '../domain/localized-text.ts';
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   let stopping = false;
   let bot: Bot | undefined;
   let prisma: PrismaClient | undefined;
-  const http = new HttpServer(logger);
+  const http = new HttpServer(logger, httpLimitsOf(config));
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;

@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RawHttpClient, requestHead } from '../support/raw-http-client.ts';
 import { killStartedBots, startBot } from '../support/run-process.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
@@ -79,5 +80,29 @@ describe('npm start', () => {
     expect(output).not.toContain('healthz');
     expect(output).not.toMatch(/\n\s+at /);
     expect(existsSync(database)).toBe(false);
+  });
+
+  it('should keep /healthz answering while slow clients hold every connection the settings allow, and cut them at the headers timeout', async () => {
+    const dir = tempDir();
+    const limits = { HTTP_MAX_CONNECTIONS: '3', HTTP_HEADERS_TIMEOUT_MS: '800', HTTP_REQUEST_TIMEOUT_MS: '1600' };
+    const child = startBot({ DATABASE_URL: `file:${join(dir, 'bot.db')}`, HTTP_PORT: '0', ...limits }, dir);
+    const { port } = await waitForReady(child);
+    const slow = await Promise.all([1, 2, 3].map(() => RawHttpClient.connect(port)));
+    for (const client of slow) void client.writeSlowly(requestHead('POST', '/telegram', { 'content-length': 2 }), 40);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = performance.now();
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2_000) });
+    expect(response.status).toBe(200);
+    expect((await response.json()) as unknown).toMatchObject({ status: 'ok' });
+    expect(performance.now() - started).toBeLessThan(500);
+    // Anything else is turned away while the cap is reached.
+    expect((await fetch(`http://127.0.0.1:${port}/nowhere`, { signal: AbortSignal.timeout(2_000) })).status).toBe(503);
+    const closedAfter = await Promise.all(slow.map((client) => client.closed));
+    for (const ms of closedAfter) expect(ms).toBeGreaterThanOrEqual(750);
+    for (const ms of closedAfter) expect(ms).toBeLessThan(2_500);
+    expect((await fetch(`http://127.0.0.1:${port}/nowhere`, { signal: AbortSignal.timeout(2_000) })).status).toBe(404);
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 });

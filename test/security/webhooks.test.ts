@@ -1,12 +1,14 @@
 /**
  * The webhook routes of both channels, attacked over real HTTP: a wrong or missing secret is refused
- * with 401 and nothing is stored or answered; malformed JSON gets 400; a body over 1 MB gets 413,
- * whether its size is declared or streamed; an update delivered twice is handled once.
+ * with 401 and nothing is stored or answered, from the headers alone, before a byte of the body is
+ * sent; malformed JSON gets 400; a body over 1 MB gets 413, whether its size is declared or streamed;
+ * an update delivered twice is handled once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/http/http-server.ts';
 import { loadDialogState } from '../../src/dialog/dialog-state.ts';
 import type { PrismaClient } from '../../src/storage/database.ts';
+import { RawHttpClient, requestHead } from '../support/raw-http-client.ts';
 import { TelegramBotHarness } from '../support/telegram-bot-harness.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 import { instantWhenOpen, WEBHOOK_SECRET, ZaloBotHarness } from '../support/zalo-bot-harness.ts';
@@ -51,6 +53,19 @@ async function postStreamed(url: string, headers: Record<string, string>): Promi
   return response.status;
 }
 
+/**
+ * Sends only the headers of a POST announcing a 20 MB body and waits for the answer: the statuses, and
+ * how soon the server hung up (it must not wait for the body).
+ */
+async function postHeadersOnly(url: string, headers: Record<string, string>): Promise<{ statuses: number[]; closedMs: number }> {
+  const { port, pathname } = new URL(url);
+  const client = await RawHttpClient.connect(Number(port));
+  client.write(requestHead('POST', pathname, { 'content-type': 'application/json', 'content-length': 20_000_000, ...headers }));
+  const closedMs = await Promise.race([client.closed, new Promise<number>((resolve) => setTimeout(() => resolve(Number.POSITIVE_INFINITY), 3_000))]);
+  client.destroy();
+  return { statuses: client.statuses, closedMs };
+}
+
 /** The saved dialog state of the contact behind a channel identity. */
 async function stateOf(prisma: PrismaClient, channel: string, userId: string) {
   const identity = await prisma.channelIdentity.findUniqueOrThrow({ where: { channel_userId: { channel, userId } } });
@@ -80,6 +95,16 @@ describe('Telegram webhook security', () => {
     expect(await post(url, body, { [TG_HEADER]: TG_SECRET })).toBe(200);
     expect(await bot.prisma.inboundUpdate.count()).toBe(1);
     expect(bot.tg.calls.filter((call) => call.method === 'sendMessage')).toHaveLength(1);
+  });
+
+  it('should answer a wrong secret with 401 before any byte of a large announced body is sent, and hang up', async () => {
+    const { bot, url } = await startBot();
+    for (const headers of <Array<Record<string, string>>>[{}, { [TG_HEADER]: 'wrong' }, { [TG_HEADER]: 'wrong', expect: '100-continue' }]) {
+      const answer = await postHeadersOnly(url, headers);
+      expect(answer.statuses).toEqual([401]);
+      expect(answer.closedMs).toBeLessThan(2_000);
+    }
+    expect(await bot.prisma.inboundUpdate.count()).toBe(0);
   });
 
   it('should answer malformed JSON with 400 and store nothing', async () => {
@@ -142,6 +167,16 @@ describe('Zalo webhook security', () => {
     await bot.channel.settled();
     expect(await bot.prisma.inboundUpdate.count()).toBe(1);
     expect(bot.emulator.sent).toHaveLength(1);
+  });
+
+  it('should answer a wrong secret with 401 before any byte of a large announced body is sent, and hang up', async () => {
+    const { bot, url } = await startBot();
+    for (const headers of <Array<Record<string, string>>>[{}, { [ZALO_HEADER]: 'wrong-secret' }, { [ZALO_HEADER]: 'wrong-secret', expect: '100-continue' }]) {
+      const answer = await postHeadersOnly(url, headers);
+      expect(answer.statuses).toEqual([401]);
+      expect(answer.closedMs).toBeLessThan(2_000);
+    }
+    expect(await bot.prisma.inboundUpdate.count()).toBe(0);
   });
 
   it('should answer malformed JSON with 400 and store nothing', async () => {

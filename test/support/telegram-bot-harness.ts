@@ -19,6 +19,8 @@ export interface BotProcessOptions {
   /** A PostgreSQL URL; by default an SQLite file in the harness's folder. */
   databaseUrl?: string;
   webhook?: { url: (port: number) => string; secret: string };
+  /** More settings, as the environment would give them (short HTTP limits, say). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -74,6 +76,7 @@ export class TelegramBotHarness {
       env.TELEGRAM_WEBHOOK_URL = this.options.webhook.url(this.port);
       env.TELEGRAM_WEBHOOK_SECRET = this.options.webhook.secret;
     }
+    Object.assign(env, this.options.env);
     const sink = new Writable({ write: (chunk, _enc, done) => (this.logs.push(String(chunk)), done()) });
     const config = parseConfig(env);
     const logger = createLogger({ level: 'debug', pretty: false, secrets: [this.tg.token], destination: sink });

@@ -1,7 +1,7 @@
 import { Telegraf } from 'telegraf';
 import { translate } from '../../i18n/translator.ts';
 import type { MessengerChannelOptions, RunningChannel } from '../channel.ts';
-import { secretMatches, webhookPath } from '../webhook-secret.ts';
+import { secretScreen, webhookPath } from '../webhook-secret.ts';
 import { registerCommandMenu } from './telegram-menu.ts';
 import { renderForTelegram } from './telegram-render.ts';
 import { readTelegramError, sendReplyParts } from './telegram-sender.ts';
@@ -11,6 +11,7 @@ import { callbackChatId, telegramBotKey, toInboundMessage, type TelegramUpdateSh
 export type TelegramChannelOptions = MessengerChannelOptions;
 
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
 /**
  * The Telegram channel: telegraf for the Bot API calls and long polling, our own webhook route, and the
@@ -51,7 +52,9 @@ export class TelegramChannel implements RunningChannel {
     await registerCommandMenu(this.bot.telegram).catch((error: unknown) => logger.warn({ err: error }, 'telegram command menu not set'));
     this.options.inbound.attach('telegram', (identity, result) => this.sendReplies(identity.chatId, result));
     if (webhookUrl && webhookSecret) {
-      this.options.http.route('POST', webhookPath(webhookUrl), (request) => this.receiveWebhook(request.headers, request.body));
+      // The secret is checked on the headers, before the body is read (see HttpServer's screens).
+      const screen = secretScreen(SECRET_HEADER, webhookSecret);
+      this.options.http.route('POST', webhookPath(webhookUrl), (request) => this.receiveWebhook(request.body), { screen });
       await this.bot.telegram.setWebhook(webhookUrl, { secret_token: webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
     } else {
       this.polling = true;
@@ -75,9 +78,8 @@ export class TelegramChannel implements RunningChannel {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  /** The webhook: check the secret, read the update, handle it, then answer. */
-  private async receiveWebhook(headers: Record<string, string | string[] | undefined>, body: Buffer) {
-    if (!secretMatches(headers['x-telegram-bot-api-secret-token'], this.options.webhookSecret ?? '')) return { status: 401 };
+  /** The webhook, its secret already checked: read the update, handle it, then answer. */
+  private async receiveWebhook(body: Buffer) {
     let update: TelegramUpdateShape;
     try {
       update = JSON.parse(body.toString('utf8')) as TelegramUpdateShape;

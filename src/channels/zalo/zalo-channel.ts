@@ -4,7 +4,7 @@ import { translate } from '../../i18n/translator.ts';
 import type { MessengerChannelOptions, RunningChannel } from '../channel.ts';
 import { renderAsNumberedText } from '../render-reply.ts';
 import { splitMessage } from '../split-message.ts';
-import { secretMatches, webhookPath } from '../webhook-secret.ts';
+import { secretScreen, webhookPath } from '../webhook-secret.ts';
 import { ZALO_TEXT_LIMIT, ZaloClient } from './zalo-client.ts';
 import { ZaloApiError } from './zalo-errors.ts';
 import { ZaloPoller, type ZaloPollerErrorSource } from './zalo-poller.ts';
@@ -67,7 +67,9 @@ export class ZaloChannel implements RunningChannel {
     this.#options.inbound.attach('zalo', (identity, result) => this.#sendReplies(identity.chatId, result));
     await this.#track(this.#options.inbound.replay('zalo', this.#botKey));
     if (webhookUrl && webhookSecret) {
-      this.#options.http.route('POST', webhookPath(webhookUrl), (request) => this.#receiveWebhook(request));
+      // The secret is checked on the headers, before the body is read (see HttpServer's screens).
+      const screen = secretScreen(WEBHOOK_SECRET_HEADER, webhookSecret);
+      this.#options.http.route('POST', webhookPath(webhookUrl), (request) => this.#receiveWebhook(request), { screen });
       try {
         await this.#client.setWebhook({ url: webhookUrl, secret_token: webhookSecret });
       } catch (error) {
@@ -116,9 +118,8 @@ export class ZaloChannel implements RunningChannel {
     void poller.start();
   }
 
-  /** The webhook: check the secret, read the update, keep it, handle it, then answer. */
+  /** The webhook, its secret already checked: read the update, keep it, handle it, then answer. */
   async #receiveWebhook(request: HttpRequest): Promise<HttpResponse> {
-    if (!secretMatches(request.headers[WEBHOOK_SECRET_HEADER], this.#options.webhookSecret ?? '')) return { status: 401 };
     if (this.#stopped || this.#health === 'failed') return { status: 503 };
     let body: unknown;
     try {
