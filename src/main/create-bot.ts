@@ -27,6 +27,7 @@ import { registerOperatorRoutes } from './bot-routes.ts';
 import { servedFilesFolder } from '../http/served-files-folder.ts';
 import { createBotCore, type BotCore } from './create-core.ts';
 import { createScheduling, type Scheduling, type SchedulingOptions } from './create-scheduling.ts';
+import { wireDigestNow } from './wire-digest-now.ts';
 
 /** What callers may replace: only the edges. */
 export interface BotOverrides {
@@ -93,6 +94,8 @@ export async function createBot(config: Config, logger: Logger, overrides: BotOv
     ...(overrides.pacers ? { pacers: overrides.pacers } : {}),
     ...(overrides.senderTuning ? { senderTuning: overrides.senderTuning } : {}),
   });
+  // /tonghop sends Monday's chart and workbook too, through this sender's outbox.
+  const digestNow = wireDigestNow(core, prisma, logger, { charts, notify: () => scheduling.sender.notify() });
   const schedule = overrides.scheduling ?? true;
   const database = prisma;
   return {
@@ -113,6 +116,7 @@ export async function createBot(config: Config, logger: Logger, overrides: BotOv
       return address;
     },
     async stop() {
+      await digestNow.idle().catch((error: unknown) => logger.warn({ err: error }, 'digest files not written'));
       await scheduling.stop().catch((error: unknown) => logger.warn({ err: error }, 'scheduler stop failed'));
       for (const channel of channels) await channel.stop().catch((error: unknown) => logger.warn({ err: error }, 'channel stop failed'));
       await http.close();

@@ -35,7 +35,7 @@ describe('the weekly digest composer', () => {
     expect(document).toMatchObject({ kind: 'document', filename: 'digest-2026-11-30.xlsx' });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(document?.base64 ?? '', 'base64') as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Indicators', 'Reports filed', 'Below target', 'Unreachable']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Indicators', 'Reports filed', 'Review', 'Returned over 3 days', 'Below target', 'Unreachable']);
   });
 
   it('should compose nothing for a reporter, and no URL without a public base address', async () => {

@@ -27,7 +27,7 @@ describe('the digest workbook', () => {
     const data = await buildDigest(deps, await loadScope(deps.source, [{ role: 'supervisor', unitId: 1 }]), MONDAY);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await digestWorkbook(data, 'vi')) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Chỉ tiêu', 'Nộp báo cáo', 'Dưới chỉ tiêu', 'Không liên lạc được']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Chỉ tiêu', 'Nộp báo cáo', 'Duyệt báo cáo', 'Trả lại quá 3 ngày', 'Dưới chỉ tiêu', 'Không liên lạc được']);
 
     const indicators = rowsOf(workbook.getWorksheet('Chỉ tiêu'));
     expect(indicators[0]?.slice(0, 3)).toEqual(['Chỉ tiêu', 'Mã chỉ tiêu', 'Năm']);

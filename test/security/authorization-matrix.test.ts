@@ -43,10 +43,12 @@ const T = {
   unitNotFound: `Không tìm thấy đơn vị “${OTHER.code}” trong phạm vi bạn theo dõi.`,
   unitNotAvailable: 'Đơn vị này không thuộc phạm vi bạn theo dõi hoặc không còn hoạt động.',
   buttonExpired: 'Nút này thuộc một tin nhắn cũ nên không còn dùng được.',
+  notReviewer: 'Chỉ cán bộ theo dõi hoặc quản trị mới duyệt được báo cáo.',
+  reportNotFound: 'Không tìm thấy báo cáo này trong phạm vi bạn duyệt.',
 };
 
-/** An action: a text (which may depend on who types it) or the data of a pressed button. */
-type Action = { text: (who: Who) => string } | { button: () => string };
+/** An action: a text or the data of a pressed button, either of which may depend on who acts. */
+type Action = { text: (who: Who) => string } | { button: (who: Who) => string };
 
 interface Row {
   name: string;
@@ -54,7 +56,7 @@ interface Row {
   cells: Record<Who, Cell>;
 }
 
-const ids = { otherUnit: 0, usedCode: '' };
+const ids = { otherUnit: 0, usedCode: '', otherWeekly: 0, otherYearly: 0, sytHospital: 0, sytCdc: 0, journalists: 0 };
 const text = (value: string): Action => ({ text: () => value });
 /** The same cell for every registered user; the unregistered one is told to register. */
 const registered = (cell: Cell): Record<Who, Cell> => ({ unregistered: refuse(T.notRegistered), reporter: cell, otherSupervisor: cell, supervisor: cell, admin: cell });
@@ -67,6 +69,10 @@ const scoped = (reporter: string, otherSupervisor: string, province: string): Re
   supervisor: allow(province),
   admin: allow(province),
 });
+/** Review actions: a reporter is no reviewer; the Sở Y tế supervisor reviews only its subtree; the province's reviewers review everything. */
+function reviewers(otherSupervisor: Cell, province: Cell): Record<Who, Cell> {
+  return { unregistered: refuse(T.notRegistered), reporter: refuse(T.notReviewer), otherSupervisor, supervisor: province, admin: province };
+}
 const otherUnitOnly = (narrow: string, wide: string | RegExp): Record<Who, Cell> => ({
   unregistered: refuse(T.notRegistered),
   reporter: refuse(narrow),
@@ -111,6 +117,34 @@ const MATRIX: Row[] = [
   { name: 'stale button c:0.1', action: { button: () => 'c:0.1' }, cells: registered(refuse(T.buttonExpired)) },
   { name: 'stale button p:1', action: { button: () => 'p:1' }, cells: registered(refuse(T.buttonExpired)) },
   { name: 'unknown button x:1', action: { button: () => 'x:1' }, cells: registered(refuse(T.buttonExpired)) },
+  // The review loop: only supervisors and admins whose subtree holds the unit may see, accept or return a report.
+  {
+    name: '/duyet',
+    action: text('/duyet'),
+    cells: reviewers(allow('Có 2 báo cáo chờ duyệt'), allow(/Có \d+ báo cáo chờ duyệt[\s\S]*Sở Tài chính/)),
+  },
+  {
+    name: '/duyet <out-of-scope report>',
+    action: { text: () => `/duyet ${ids.otherWeekly}` },
+    cells: reviewers(refuse(T.reportNotFound), allow(/Báo cáo #\d+: Sở Tài chính/)),
+  },
+  {
+    // The province supervisor accepts the weekly report, the admin the yearly one (each is decided once).
+    name: 'button rv:a:<out-of-scope report> (accept)',
+    action: { button: (who) => `rv:a:${who === 'admin' ? ids.otherYearly : ids.otherWeekly}.1` },
+    cells: { ...reviewers(refuse(T.reportNotFound), allow(/Đã chấp nhận báo cáo #\d+ của Sở Tài chính\./)), reporter: refuse(T.reportNotFound) },
+  },
+  {
+    // Returning asks for the reason first; each reviewer presses on a report of their own subtree.
+    name: 'button rv:r:<report> (return)',
+    action: { button: (who) => `rv:r:${who === 'supervisor' ? ids.sytCdc : who === 'admin' ? ids.journalists : ids.sytHospital}.1` },
+    cells: {
+      ...reviewers(allow('Vui lòng gửi lý do trả lại báo cáo của Bệnh viện Đa khoa tỉnh'), allow('Vui lòng gửi lý do trả lại báo cáo của Trung tâm Kiểm soát bệnh tật tỉnh')),
+      admin: allow('Vui lòng gửi lý do trả lại báo cáo của Hội Nhà báo tỉnh'),
+      // A pressed button is answered like a report that does not exist: it says nothing of the report.
+      reporter: refuse(T.reportNotFound),
+    },
+  },
 ];
 
 /** What must never reach a user who has no business with the other unit. */
@@ -157,6 +191,17 @@ beforeAll(async () => {
       }),
     },
   });
+  ids.otherWeekly = (await bot.prisma.submission.findFirstOrThrow({ where: { unitId: other.id, formId: 'weekly_status' } })).id;
+  ids.otherYearly = (await bot.prisma.submission.findFirstOrThrow({ where: { unitId: other.id, formId: 'yearly_ratings' } })).id;
+  // New weekly reports in Sở Y tế's subtree and at Hội Nhà báo, for the review rows.
+  const weekly = async (code: string) => {
+    const unit = await bot.prisma.unit.findUniqueOrThrow({ where: { code } });
+    const answers = JSON.stringify({ p1_progress: 'on_track', p2_progress: 'behind', p3_progress: 'on_track', work_done: 'Họp chi bộ' });
+    return (await bot.prisma.submission.create({ data: { ...filed, unitId: unit.id, formId: 'weekly_status', periodKey: '2026-W48', answers } })).id;
+  };
+  ids.sytHospital = await weekly('SYT-BVDK');
+  ids.sytCdc = await weekly('SYT-CDC');
+  ids.journalists = await weekly('HNB');
   // A code someone else already used, for "/start <used code>".
   ids.usedCode = await bot.invite('SNNPTNT', 'reporter');
   expect(visibleText(await chat.say(8199, `/start ${ids.usedCode}`))).toContain('Chào mừng');
@@ -170,11 +215,11 @@ beforeAll(async () => {
   for (const who of WHO) {
     for (const row of MATRIX) {
       const userId = USER_ID[who];
-      const messages = 'text' in row.action ? await chat.say(userId, row.action.text(who)) : await chat.press(userId, row.action.button());
+      const messages = 'text' in row.action ? await chat.say(userId, row.action.text(who)) : await chat.press(userId, row.action.button(who));
       answers.set(`${row.name}|${who}`, visibleText(messages));
     }
   }
-}, 80_000);
+}, 150_000);
 
 afterAll(async () => {
   await bot?.close();
@@ -209,6 +254,23 @@ describe('authorization matrix: every command and button against every kind of u
     const everything = visibleText(bot.tg.messagesTo(USER_ID.unregistered));
     expect(leaksAbout('unregistered', everything)).toEqual([]);
     expect(everything).not.toMatch(/\(([A-Z]+-)?[A-Z]{2,}\)/); // no "(STC)"-style unit codes
+  });
+
+  it('should have let only the reviewers in scope decide: refused presses changed nothing', async () => {
+    const contactOf = async (who: Who) => (await bot.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_userId: { channel: 'telegram', userId: String(USER_ID[who]) } } })).contactId;
+    const state = async (id: number) => {
+      const row = await bot.prisma.submission.findUniqueOrThrow({ where: { id } });
+      return [row.reviewState, row.reviewedBy];
+    };
+    // The reporter and the Sở Y tế supervisor pressed "accept" on the weekly report first; the province supervisor decided it.
+    expect(await state(ids.otherWeekly)).toEqual(['accepted', `contact:${await contactOf('supervisor')}`]);
+    expect(await state(ids.otherYearly)).toEqual(['accepted', `contact:${await contactOf('admin')}`]);
+    // Returns wait for their reasons; nothing was returned without one.
+    for (const id of [ids.sytHospital, ids.sytCdc, ids.journalists]) expect(await state(id)).toEqual(['new', null]);
+    const prompts = await bot.prisma.reviewPrompt.findMany({ where: { stage: 'reason' }, orderBy: { submissionId: 'asc' } });
+    expect(prompts.map((p) => [p.contactId, p.submissionId])).toEqual(
+      [[await contactOf('otherSupervisor'), ids.sytHospital], [await contactOf('supervisor'), ids.sytCdc], [await contactOf('admin'), ids.journalists]].sort((a, b) => Number(a[1]) - Number(b[1])),
+    );
   });
 
   it('should not have created an invitation for anyone but the admin', async () => {

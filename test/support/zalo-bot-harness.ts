@@ -95,6 +95,8 @@ export interface HarnessOptions {
   token?: string;
   apiRoot?: string;
   tuning?: ZaloChannelTuning;
+  /** More settings, e.g. PUBLIC_BASE_URL. */
+  env?: Record<string, string>;
 }
 
 /** One running bot. `restart()` builds a new one on the same database file and emulator. */
@@ -138,6 +140,7 @@ export class ZaloBotHarness {
       ZALO_BOT_TOKEN: options.token ?? emulator.token,
       ZALO_API_ROOT: options.apiRoot ?? emulator.url,
       ...(webhookUrl === undefined ? {} : { ZALO_WEBHOOK_URL: webhookUrl, ZALO_WEBHOOK_SECRET: WEBHOOK_SECRET }),
+      ...options.env,
     });
     // The whole bot as the program builds it; no scheduler: these tests drive the inbound side.
     const bot = await createBot(config, logger, { prisma, clock: { now: () => clock.current }, zaloTuning: options.tuning ?? FAST, scheduling: false });

@@ -1,7 +1,7 @@
 /**
  * Gathers a digest for a scope through the report-data port in a fixed, small number of batch
- * reads (units once; per form, who filed its two periods and the answers its indicators read,
- * streamed; the unreachable identities), then hands everything to the pure digest computation.
+ * reads (units once; per form, who filed its two periods, their review states and the answers its
+ * indicators read, streamed; the returned reports; the unreachable identities), then hands everything to the pure digest computation.
  */
 import { DateTime } from 'luxon';
 import { collectIndicators, type Form, type PeriodWindow } from '../../domain/index.ts';
@@ -19,6 +19,7 @@ import {
   type FiledStatus,
   type IndicatorInputs,
   type IndicatorSummary,
+  type ReviewStatusRow,
   type ScopeRole,
   type UnitNode,
 } from '../../domain/digest/index.ts';
@@ -113,12 +114,28 @@ export async function buildDigestWithInputs(deps: ReportDeps, scope: Scope, now:
   const forms = deps.forms();
   const filter = unitFilter(scope);
   const windows = new Map<string, PeriodWindow[]>(forms.map((form) => [form.id, digestWindows(form, now, deps.timeZone)]));
-  const [statusLists, indicators, unreachable] = await Promise.all([
-    Promise.all(forms.map((form) => deps.source.filed(form.id, (windows.get(form.id) ?? []).map((w) => w.key), filter))),
+  const keysOf = (form: Form) => (windows.get(form.id) ?? []).map((w) => w.key);
+  const [statusLists, indicators, unreachable, stateLists, returned] = await Promise.all([
+    Promise.all(forms.map((form) => deps.source.filed(form.id, keysOf(form), filter))),
     indicatorSummariesWithInputs(deps, scope, now),
     deps.source.unreachable(),
+    Promise.all(forms.map((form) => deps.source.reviewStates(form.id, keysOf(form), filter))),
+    deps.source.returnedReports(filter),
   ]);
   const statuses = new Map<string, FiledStatus[]>(forms.map((form, index) => [form.id, statusLists[index] ?? []]));
-  const data = buildDigestData({ tree: scope.tree, scope: scope.units, forms, windows, statuses, indicators: indicators.summaries, unreachable, now, timeZone: deps.timeZone });
+  const reviewStates = new Map<string, ReviewStatusRow[]>(forms.map((form, index) => [form.id, stateLists[index] ?? []]));
+  const data = buildDigestData({
+    tree: scope.tree,
+    scope: scope.units,
+    forms,
+    windows,
+    statuses,
+    indicators: indicators.summaries,
+    unreachable,
+    reviewStates,
+    returned,
+    now,
+    timeZone: deps.timeZone,
+  });
   return { data, inputs: indicators.inputs };
 }

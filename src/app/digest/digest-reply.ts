@@ -9,6 +9,7 @@ import { periodLabel } from '../../dialog/period-label.ts';
 import type { Reply, ReplyLine } from '../../dialog/replies.ts';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { indicatorLines, nameList } from './indicator-lines.ts';
+import { reviewLines } from './review-lines.ts';
 
 /** How many missing units a chat message names per period before "and N more". */
 export const MISSING_SHOWN = 15;
@@ -53,6 +54,7 @@ export function digestReply(data: DigestData, locale: Locale): Reply {
     { key: 'digest.completeness_title', style: 'title' },
   ];
   for (const entry of data.completeness) lines.push(...completenessLines(entry, locale, data.timeZone));
+  lines.push(...reviewLines(data.review, locale, data.timeZone));
   lines.push({ text: '' }, { key: 'digest.indicators_title', style: 'title' });
   for (const summary of data.indicators) lines.push(...indicatorLines(summary, locale, data.unitsByCode));
   if (data.unreachable.length) {

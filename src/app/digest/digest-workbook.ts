@@ -1,10 +1,10 @@
 /**
  * The digest's figures as an Excel workbook, for supervisors who compile their own reports: every
- * indicator with numerator and denominator, completeness unit by unit, the units below target and
- * the unreachable contacts. Headers in the reader's language; numbers stay numbers.
+ * indicator with numerator and denominator, completeness unit by unit, the review counts and the
+ * returned reports waiting too long, the units below target and the unreachable contacts. Headers in the reader's language; numbers stay numbers.
  */
 import { pickText, type Locale } from '../../domain/index.ts';
-import type { DigestData } from '../../domain/digest/index.ts';
+import { STALE_RETURN_DAYS, type DigestData } from '../../domain/digest/index.ts';
 import { periodLabel } from '../../dialog/period-label.ts';
 import { excelLocalTime, writeWorkbook, type CellValue, type SheetSpec } from '../../exports/workbook.ts';
 import { translate } from '../../i18n/translator.ts';
@@ -75,7 +75,42 @@ export function digestSheets(data: DigestData, locale: Locale): SheetSpec[] {
       reason: c.reason,
     })),
   };
-  return [indicators, completeness, below, unreachable];
+  return [indicators, completeness, ...reviewSheets(data, locale), below, unreachable];
+}
+
+/** The review: counts per form and period, then every returned report waiting too long with its whole reason. */
+function reviewSheets(data: DigestData, locale: Locale): SheetSpec[] {
+  const t = (key: string) => translate(locale, `exports.${key}`);
+  const col = (key: string, width?: number, numFmt?: string) => ({ key, header: t(`col_${key}`), ...(width ? { width } : {}), ...(numFmt ? { numFmt } : {}) });
+  const counts: SheetSpec = {
+    name: t('sheet_review'),
+    columns: [col('form', 50), col('period', 16), col('review_new', 10), col('review_accepted', 14), col('review_returned', 10)],
+    rows: data.review.flatMap(({ form, periods }) =>
+      periods.map(({ window, counts: c }) => ({
+        form: pickText(form.title, locale),
+        period: messageText(locale, periodLabel(form.period, window.key)),
+        review_new: c.new,
+        review_accepted: c.accepted,
+        review_returned: c.returned,
+      })),
+    ),
+  };
+  const waiting: SheetSpec = {
+    name: translate(locale, 'exports.sheet_returned_waiting', { days: STALE_RETURN_DAYS }),
+    columns: [col('form', 50), col('period', 16), col('unit_code', 14), col('unit_name', 45), col('returned_at', 18, 'dd/mm/yyyy hh:mm'), col('days_waiting', 12), col('reason', 80)],
+    rows: data.review.flatMap(({ form, staleReturns }) =>
+      staleReturns.map((item) => ({
+        form: pickText(form.title, locale),
+        period: messageText(locale, periodLabel(form.period, item.periodKey)),
+        unit_code: item.unit.code,
+        unit_name: item.unit.name,
+        returned_at: excelLocalTime(item.returnedAt, data.timeZone),
+        days_waiting: item.days,
+        reason: item.reason,
+      })),
+    ),
+  };
+  return [counts, waiting];
 }
 
 /** The workbook as XLSX bytes. */

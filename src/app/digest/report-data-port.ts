@@ -4,7 +4,7 @@
  * of queries, never one per unit.
  */
 import type { Answers } from '../../domain/index.ts';
-import type { FiledStatus, SubmissionStatus, UnitNode, UnreachableIdentity } from '../../domain/digest/index.ts';
+import type { FiledStatus, ReturnedReportRow, ReviewStatusRow, SubmissionStatus, UnitNode, UnreachableIdentity } from '../../domain/digest/index.ts';
 import type { ContactRecord } from '../ports.ts';
 
 /** One stored submission's current answers, for indicators. */
@@ -53,6 +53,10 @@ export interface ReportDataSource {
   unreachable(): Promise<UnreachableIdentity[]>;
   /** Submissions with answers, for exports and listings. */
   list(filter: SubmissionFilter): Promise<SubmissionRecord[]>;
+  /** The review state of each stored report of the given periods of a form: what the digest counts. */
+  reviewStates(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null): Promise<ReviewStatusRow[]>;
+  /** Every report currently returned to its unit (any form and period), with when and why. */
+  returnedReports(unitIds: readonly number[] | null): Promise<ReturnedReportRow[]>;
 }
 
 /** Contacts by id, for the composer that writes to one supervisor. */

@@ -14,6 +14,8 @@ export function acceptedOnly(source: ReportDataSource, notAccepted: ReadonlyArra
     filed: (...args) => source.filed(...args),
     unreachable: () => source.unreachable(),
     list: (filter) => source.list(filter),
+    reviewStates: (...args) => source.reviewStates(...args),
+    returnedReports: (unitIds) => source.returnedReports(unitIds),
     answers: async (formId, periodKeys, unitIds) => (await source.answers(formId, periodKeys, unitIds)).filter((row) => kept(row.unitId, formId, row.periodKey)),
     eachAnswer: (formId, periodKeys, unitIds, visit: AnswerVisitor) =>
       source.eachAnswer(formId, periodKeys, unitIds, (unitId, periodKey, answers) => {

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { DateTime } from 'luxon';
 import { buildDigest, type ReportDeps, type Scope } from '../../app/digest/digest-builder.ts';
 import { digestReply } from '../../app/digest/digest-reply.ts';
 import { replyText } from '../../app/digest/message-text.ts';
@@ -8,7 +9,8 @@ import { readFormFolder } from '../../storage/form-files.ts';
 import { ReportDataRepository } from '../../storage/repositories/report-data-repository.ts';
 import type { CliContext } from '../cli-context.ts';
 import { registerExportCommand } from './export.ts';
-import { registerIndicatorsCommand } from './indicators.ts';
+import { digestJson } from './digest-json.ts';
+import { parseAtDate, registerIndicatorsCommand } from './indicators.ts';
 import { registerSubmissionsCommands } from './submissions.ts';
 
 /** Reporting reads for the command line: the database, the shipped forms, the province's time zone. */
@@ -26,6 +28,15 @@ export async function operatorScope(ctx: CliContext, deps: ReportDeps, code: str
   return { tree, units: scopeOf(tree, [{ role: 'admin', unitId: unit.id }]) };
 }
 
+/** `--at` of `digest preview`: a local time (2026-12-03T10:00) as given, or a date as the end of that day. */
+export function parseDigestInstant(text: string, timeZone: string): Date | null {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(text.trim())) {
+    const local = DateTime.fromISO(text.trim(), { zone: timeZone });
+    return local.isValid ? local.toJSDate() : null;
+  }
+  return parseAtDate(text, timeZone);
+}
+
 /**
  * `digest preview`, and the other reporting commands (`export`, `submissions list`,
  * `indicators`), registered together so the program adds one line for all of them.
@@ -37,11 +48,16 @@ export function registerDigestCommands(program: Command, ctx: CliContext): void 
     .description(ctx.t('cli_help.digest_preview'))
     .option('--scope <code>', ctx.t('cli_help.unit_code'))
     .addOption(new Option('--locale <locale>', ctx.t('cli_help.language')).choices(['vi', 'en']))
-    .action(async (options: { scope?: string; locale?: Locale }) => {
+    .option('--at <time>', ctx.t('cli_help.digest_at'))
+    .option('--json', ctx.t('cli_help.json_only'))
+    .action(async (options: { scope?: string; locale?: Locale; at?: string; json?: boolean }) => {
       const deps = await reportDeps(ctx);
+      const at = options.at ? parseDigestInstant(options.at, deps.timeZone) : new Date();
+      if (!at) throw ctx.error('exports.invalid_date', { date: options.at ?? '' });
       const scope = await operatorScope(ctx, deps, options.scope);
       const locale = options.locale ?? ctx.locale;
-      const data = await buildDigest(deps, scope, new Date());
+      const data = await buildDigest(deps, scope, at);
+      if (options.json) return ctx.json(digestJson(data));
       process.stdout.write(`${replyText(locale, digestReply(data, locale))}\n`);
     });
   registerExportCommand(program, ctx);

@@ -7,6 +7,7 @@ import type { Form } from '../forms/form-types.ts';
 import type { PeriodWindow } from '../periods/period-window.ts';
 import { periodCompleteness, type FiledStatus, type PeriodCompleteness } from './completeness.ts';
 import type { IndicatorSummary } from './indicator-summary.ts';
+import { reviewSummary, type FormReview, type ReturnedReportRow, type ReviewStatusRow } from './review-summary.ts';
 import { byName, isReportingUnit, scopeRoots, type UnitNode, type UnitTree } from '../organisation/unit-tree.ts';
 
 /** Completeness is listed from the most frequent report to the least. */
@@ -46,6 +47,8 @@ export interface DigestData {
   /** Scope units by code, to name the units an indicator lists. */
   unitsByCode: ReadonlyMap<string, UnitNode>;
   unreachable: UnreachableContact[];
+  /** Review counts per form and period, and the returned reports waiting too long (forms in completeness order). */
+  review: FormReview[];
 }
 
 /** What storage returned for one digest. */
@@ -59,6 +62,9 @@ export interface DigestInput {
   /** Every indicator summarised over the scope's units (see `summarizeIndicator`). */
   indicators: IndicatorSummary[];
   unreachable: readonly UnreachableIdentity[];
+  /** Review states of the windows' reports by form id, and the scope's returned reports; none means no review section. */
+  reviewStates?: ReadonlyMap<string, readonly ReviewStatusRow[]>;
+  returned?: readonly ReturnedReportRow[];
   now: Date;
   timeZone: string;
 }
@@ -77,7 +83,8 @@ export function unreachableInScope(identities: readonly UnreachableIdentity[], s
 /** Computes the digest from loaded data; pure. */
 export function buildDigestData(input: DigestInput): DigestData {
   const { forms, scope, now, timeZone } = input;
-  const completeness = [...forms].sort((a, b) => PERIOD_ORDER.indexOf(a.period) - PERIOD_ORDER.indexOf(b.period)).map((form) => ({
+  const ordered = [...forms].sort((a, b) => PERIOD_ORDER.indexOf(a.period) - PERIOD_ORDER.indexOf(b.period));
+  const completeness = ordered.map((form) => ({
     form,
     periods: (input.windows.get(form.id) ?? []).map((window) =>
       periodCompleteness(form, window, scope, input.statuses.get(form.id) ?? [], now),
@@ -92,5 +99,8 @@ export function buildDigestData(input: DigestInput): DigestData {
     indicators: input.indicators,
     unitsByCode: new Map(scope.map((unit) => [unit.code, unit])),
     unreachable: unreachableInScope(input.unreachable, scope),
+    review: input.reviewStates
+      ? reviewSummary({ forms: ordered, windows: input.windows, states: input.reviewStates, returned: input.returned ?? [], scope, now })
+      : [],
   };
 }

@@ -22,3 +22,5 @@ export { rollupIndicator } from './indicator-rollup.ts';
 export type { Rollup, RollupYear } from './indicator-rollup.ts';
 export { indicatorTrend, TREND_YEARS } from './indicator-trend.ts';
 export type { IndicatorTrend, TrendPoint } from './indicator-trend.ts';
+export { isStaleReturn, reviewSummary, shortReason, SHORT_REASON_LENGTH, STALE_RETURN_DAYS } from './review-summary.ts';
+export type { FormReview, PeriodReview, ReturnedReportRow, ReviewCounts, ReviewStatusRow, StaleReturn } from './review-summary.ts';

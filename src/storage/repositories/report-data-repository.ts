@@ -1,5 +1,6 @@
 import type { AnswerRow, AnswerVisitor, ReportDataSource, SubmissionFilter, SubmissionRecord } from '../../app/digest/report-data-port.ts';
-import type { FiledStatus, SubmissionStatus, UnitNode, UnreachableIdentity } from '../../domain/digest/index.ts';
+import type { FiledStatus, ReturnedReportRow, ReviewStatusRow, SubmissionStatus, UnitNode, UnreachableIdentity } from '../../domain/digest/index.ts';
+import { toReviewState } from '../../domain/review/review-state.ts';
 import type { Answers } from '../../domain/index.ts';
 import type { PrismaClient } from '../database.ts';
 import { SHORT_UNIT_LIST, SqliteReportReader } from './report-sqlite-reader.ts';
@@ -142,6 +143,28 @@ export class ReportDataRepository implements ReportDataSource {
       id: row.id,
       reviewState: row.reviewState,
     }));
+  }
+
+  async reviewStates(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null): Promise<ReviewStatusRow[]> {
+    if (periodKeys.length === 0 || unitIds?.length === 0) return [];
+    if (this.fast) return this.keep(this.fast.reviewStates(formId, periodKeys, unitIds), unitIds);
+    const rows = await this.prisma.submission.findMany({
+      where: this.where(formId, periodKeys, unitIds),
+      select: { unitId: true, periodKey: true, reviewState: true },
+    });
+    return this.keep(rows, unitIds).map((row) => ({ unitId: row.unitId, periodKey: row.periodKey, state: toReviewState(row.reviewState) }));
+  }
+
+  async returnedReports(unitIds: readonly number[] | null): Promise<ReturnedReportRow[]> {
+    if (unitIds?.length === 0) return [];
+    // Few rows (returned reports wait for their units), found through the review state's index.
+    const byUnit = unitIds && unitIds.length <= MAX_IN_LIST ? { unitId: { in: [...unitIds] } } : {};
+    const rows = await this.prisma.submission.findMany({
+      where: { reviewState: 'returned', ...byUnit },
+      select: { unitId: true, formId: true, periodKey: true, reviewedAt: true, reviewReason: true },
+      orderBy: { id: 'asc' },
+    });
+    return this.keep(rows, unitIds).map((row) => ({ unitId: row.unitId, formId: row.formId, periodKey: row.periodKey, returnedAt: row.reviewedAt, reason: row.reviewReason }));
   }
 
   private where(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null) {

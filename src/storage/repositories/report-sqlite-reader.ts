@@ -86,6 +86,25 @@ export class SqliteReportReader {
     return found;
   }
 
+  /**
+   * The review state of each report of the given periods, one query per period, packed as one
+   * number per row (unit id and state) like `filed`: a province digest reads it beside completeness.
+   */
+  reviewStates(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null = null): Array<{ unitId: number; periodKey: string; state: 'new' | 'accepted' | 'returned' }> {
+    const units = SqliteReportReader.unitClause(unitIds);
+    const packed = `"unitId" * 4 + (CASE "reviewState" WHEN 'accepted' THEN 1 WHEN 'returned' THEN 2 ELSE 0 END)`;
+    const statement = this.statement(`SELECT ${packed} FROM "Submission" WHERE "formId" = ? AND "periodKey" = ?${units.sql}`).pluck(true);
+    const states = ['new', 'accepted', 'returned'] as const;
+    const found: Array<{ unitId: number; periodKey: string; state: 'new' | 'accepted' | 'returned' }> = [];
+    for (const periodKey of SqliteReportReader.inOrder(periodKeys)) {
+      for (const value of statement.all(formId, periodKey, ...units.params) as number[]) {
+        const unitId = Math.floor(value / 4);
+        found.push({ unitId, periodKey, state: states[value - unitId * 4] ?? 'new' });
+      }
+    }
+    return found;
+  }
+
   /** Rows as [unitId, periodKey, formVersion, answers JSON]: arrays, so that only the caller's objects are made. */
   answers(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null = null): AnswerTextRow[] {
     const units = SqliteReportReader.unitClause(unitIds);
