@@ -3,7 +3,6 @@ import { Option, type Command } from 'commander';
 import { CONTACT_COLUMNS, describeColumns } from '../../admin/column-spec.ts';
 import { importContacts } from '../../admin/import-contacts.ts';
 import { importReport } from '../../admin/import-report.ts';
-import { terminalProgress } from '../../admin/import-progress.ts';
 import { ROLE_NAMES } from '../../admin/vocabulary.ts';
 import type { RoleName } from '../../app/ports.ts';
 import { ContactAdminRepository, type ContactListRow } from '../../storage/repositories/contact-admin-repository.ts';
@@ -36,7 +35,7 @@ export function registerContactsCommands(program: Command, ctx: CliContext): voi
         actor: 'cli',
         dryRun: options.dryRun ?? false,
         locale: ctx.getConfig().BOT_LOCALE,
-        progressFor: (rows) => terminalProgress(rows, ctx.t('admin.progress')),
+        progressFor: (rows) => ctx.progressFor(rows),
       });
       printImport(ctx, importReport(ctx.locale, outcome), options.json);
     });

@@ -42,7 +42,7 @@ export function registerDigestCommands(program: Command, ctx: CliContext): void 
       const scope = await operatorScope(ctx, deps, options.scope);
       const locale = options.locale ?? ctx.locale;
       const data = await buildDigest(deps, scope, new Date());
-      process.stdout.write(`${replyText(locale, digestReply(data, locale))}\n`);
+      ctx.out(`${replyText(locale, digestReply(data, locale))}\n`);
     });
   registerExportCommand(program, ctx);
   registerSubmissionsCommands(program, ctx);
