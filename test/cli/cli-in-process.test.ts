@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCommandLine } from '../../src/cli/run-command-line.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 import { runCli } from '../support/run-process.ts';
 
@@ -13,21 +12,14 @@ const tempDir = useTempDirs();
  * databases in one process do not see each other's.
  */
 describe('the command line in-process', () => {
-  it('should answer the exit code and leave the process exit code and streams alone', async () => {
+  it('should answer the exit code in the result and leave the process exit code alone', async () => {
     const before = process.exitCode;
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCommandLine(['invite', 'create', '--unit', 'STP', '--role', 'boss'], {
-      env: { BOT_LOCALE: 'en' },
-      cwd: tempDir(),
-      stdout: (text) => out.push(text),
-      stderr: (text) => err.push(text),
-    });
-    expect(code).toBe(1);
+    const refused = await runCli(['invite', 'create', '--unit', 'STP', '--role', 'boss'], { BOT_LOCALE: 'en' }, tempDir());
+    expect(refused.status).toBe(1);
     expect(process.exitCode).toBe(before);
-    expect(out).toEqual([]);
-    expect(err.join('')).toContain('--role');
-    expect(err.join('')).toContain('“boss”');
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('--role');
+    expect(refused.stderr).toContain('“boss”');
   });
 
   it('should answer 0 for help, printed on its own standard output', async () => {
