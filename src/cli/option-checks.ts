@@ -22,10 +22,10 @@ export function integerOption(option: string, min: number, max: number): (value:
 
 /**
  * The file an `--out` option names, checked before any work is done: its folder must exist and the
- * path must not be a folder itself. Returns the absolute path.
+ * path must not be a folder itself. Returns the absolute path (a relative one is taken from `cwd`).
  */
-export function outputFile(option: string, path: string): string {
-  const absolute = resolve(path);
+export function outputFile(option: string, path: string, cwd: string): string {
+  const absolute = resolve(cwd, path);
   if (path.trim() === '') throw new AppError('cli.output_missing', { option });
   if (existsSync(absolute) && statSync(absolute).isDirectory()) throw new AppError('cli.output_is_folder', { option, path });
   const folder = dirname(absolute);

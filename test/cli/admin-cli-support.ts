@@ -5,15 +5,16 @@ import { PROJECT_ROOT, runCli } from '../support/run-process.ts';
 
 export const FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures', 'admin');
 
-/** Every case runs the command line several times, each a fresh process. */
-export const SLOW = { timeout: 240_000 };
+/** Every case runs the command line several times (in-process), some with thousands of rows. */
+export const SLOW = { timeout: 120_000 };
 
 /** A database with the demo province in a fresh folder, and a command line runner over it. */
-export function demoCli(dir: string, locale = 'vi') {
+export async function demoCli(dir: string, locale = 'vi') {
   const path = join(dir, 'bot.db');
   const env = { DATABASE_URL: `file:${path}`, BOT_LOCALE: locale };
   const cli = (...args: string[]) => runCli(args, env);
-  expect(cli('seed', 'demo', '--json').status).toBe(0);
+  const seeded = await cli('seed', 'demo', '--json');
+  expect(seeded.status, seeded.stderr).toBe(0);
   return { dir, path, cli };
 }
 

@@ -46,20 +46,20 @@ const CASES: Array<[name: string, args: (dir: string) => string[], says: string[
 ];
 
 describe('command-line options: bad values are refused by name', () => {
-  let cli: ReturnType<typeof demoCli>['cli'];
+  let cli: Awaited<ReturnType<typeof demoCli>>['cli'];
   let path = '';
   let dir = '';
-  beforeAll(() => {
+  beforeAll(async () => {
     // One database for every case (kept across them, unlike tempDir's folders).
     dir = mkdtempSync(join(tmpdir(), 'baocao-test-'));
     mkdirSync(join(dir, 'folder'));
-    ({ cli, path } = demoCli(dir));
+    ({ cli, path } = await demoCli(dir));
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each(CASES)('refuses %s, naming what is wrong', (_name, args, says, output) => {
+  it.each(CASES)('refuses %s, naming what is wrong', async (_name, args, says, output) => {
     // With --json last, a value-less option would take it as its value: that case runs without it.
-    const result = output === 'no-json' ? cli(...args(dir)) : cli(...args(dir), '--json');
+    const result = output === 'no-json' ? await cli(...args(dir)) : await cli(...args(dir), '--json');
     expect(result.status, result.stderr).toBe(1);
     // `forms validate --json` answers with its verdict as JSON; every other refusal prints nothing there.
     const said = output === 'json-result' ? JSON.stringify(JSON.parse(result.stdout)) : result.stderr;
@@ -78,8 +78,8 @@ describe('command-line options: bad values are refused by name', () => {
     }
   });
 
-  it('speaks English to an English operator', () => {
-    const english = demoCli(tempDir(), 'en').cli('invite', 'create', '--unit', 'STP', '--role', 'reporter', '--count', '0');
+  it('speaks English to an English operator', async () => {
+    const english = await (await demoCli(tempDir(), 'en')).cli('invite', 'create', '--unit', 'STP', '--role', 'reporter', '--count', '0');
     expect(english.stderr).toContain('--count must be a whole number from 1 to 500');
   }, SLOW.timeout);
 });

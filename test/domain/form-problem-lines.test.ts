@@ -64,12 +64,12 @@ describe('form problems name their file and line', () => {
     expect(describeError('en', thrown)).toContain('monthly_figures.yaml, line ');
   });
 
-  it('shows the same file and line in forms validate', () => {
+  it('shows the same file and line in forms validate', async () => {
     const dir = tempDir();
     const path = join(dir, 'monthly_figures.yaml');
     const { text, lines } = brokenMonthly();
     writeFileSync(path, text);
-    const result = runCli(['forms', 'validate', path], {});
+    const result = await runCli(['forms', 'validate', path], {});
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`monthly_figures.yaml, dòng ${lines.colour}:`);
   }, 60_000);

@@ -31,7 +31,7 @@ describe('the reporting command line', () => {
     const dir = tempDir();
     const env = await database(dir);
     const out = join(dir, 'thang-10.xlsx');
-    const result = runCli(['export', '--form', 'monthly_figures', '--period', '2026-10', '--out', out], env);
+    const result = await runCli(['export', '--form', 'monthly_figures', '--period', '2026-10', '--out', out], env);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('Đã ghi 6 dòng (2 đã nộp, 4 chưa nộp)');
     const workbook = new ExcelJS.Workbook();
@@ -60,27 +60,27 @@ describe('the reporting command line', () => {
 
   it('should refuse a period of the wrong kind with a clear message', async () => {
     const env = await database(tempDir());
-    const result = runCli(['export', '--form', 'monthly_figures', '--period', '2026-W10', '--out', join(tempDir(), 'x.xlsx')], env);
+    const result = await runCli(['export', '--form', 'monthly_figures', '--period', '2026-W10', '--out', join(tempDir(), 'x.xlsx')], env);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('--period: kỳ báo cáo “2026-W10” không đúng với biểu mẫu monthly_figures');
   });
 
   it('should list submissions and indicators as JSON, and preview the digest of a scope', async () => {
     const env = await database(tempDir());
-    const list = runCli(['submissions', 'list', '--form', 'weekly_status', '--json'], env);
+    const list = await runCli(['submissions', 'list', '--form', 'weekly_status', '--json'], env);
     expect(JSON.parse(list.stdout).map((r: { unit_code: string; period: string; status: string }) => [r.unit_code, r.period, r.status])).toEqual([
       ['SNV', '2026-W47', 'on_time'],
       ['SNV', '2026-W48', 'on_time'],
       ['SYT', '2026-W48', 'late'],
     ]);
-    const indicators = runCli(['indicators', '--at', '30/11/2026', '--json'], env);
+    const indicators = await runCli(['indicators', '--at', '30/11/2026', '--json'], env);
     const org = (JSON.parse(indicators.stdout) as Array<Record<string, unknown>>).find((i) => i.id === 'org_rated_good');
     expect(org).toMatchObject({ year: 2025, numerator: 25, denominator: 27, status: 'met', target: 0.9 });
     const admission = (JSON.parse(indicators.stdout) as Array<Record<string, unknown>>).find((i) => i.id === 'admission_rate');
     expect(admission).toMatchObject({ year: 2026, numerator: 31, denominator: 1440, status: 'behind' });
-    const preview = runCli(['digest', 'preview', '--scope', 'SYT', '--locale', 'en'], env);
+    const preview = await runCli(['digest', 'preview', '--scope', 'SYT', '--locale', 'en'], env);
     expect(preview.stdout).toContain('Scope: Sở Y tế — 3 reporting units');
     expect(preview.stdout).not.toContain('Sở Nội vụ');
-    expect(runCli(['indicators', '--scope', 'NOPE'], env).stderr).toContain('--scope: không có đơn vị mã “NOPE”');
+    expect((await runCli(['indicators', '--scope', 'NOPE'], env)).stderr).toContain('--scope: không có đơn vị mã “NOPE”');
   }, 120_000);
 });

@@ -27,33 +27,33 @@ describe('the review loop on the command line', () => {
     const db = prisma as PrismaClient;
     // Seeded reports are new; STP's (unit 3) October report is the one the check will return.
     const october = await db.submission.findFirstOrThrow({ where: { unitId: 3, formId: 'monthly_figures', periodKey: '2026-10' } });
-    const listed = parse(runCli(['submissions', 'list', '--status', 'new', '--json'], env));
+    const listed = parse(await runCli(['submissions', 'list', '--status', 'new', '--json'], env));
     expect(listed.length).toBe(await db.submission.count());
     expect(listed.every((row) => row.review_state === 'new')).toBe(true);
 
-    const both = runCli(['submissions', 'review', String(october.id), '--accept', '--return', 'x'], env);
+    const both = await runCli(['submissions', 'review', String(october.id), '--accept', '--return', 'x'], env);
     expect(both.status).not.toBe(0);
     expect(both.stderr).toContain('--accept hoặc --return');
-    const unknown = runCli(['submissions', 'review', '99999', '--accept'], env);
+    const unknown = await runCli(['submissions', 'review', '99999', '--accept'], env);
     expect(unknown.status).not.toBe(0);
     expect(unknown.stderr).toContain('Không tìm thấy báo cáo');
-    const empty = runCli(['submissions', 'review', String(october.id), '--return', '  '], env);
+    const empty = await runCli(['submissions', 'review', String(october.id), '--return', '  '], env);
     expect(empty.status).not.toBe(0);
     expect(empty.stderr).toContain('Lý do trả lại không được để trống');
     expect((await db.submission.findUniqueOrThrow({ where: { id: october.id } })).reviewState).toBe('new');
 
-    const before = parse(runCli(['indicators', '--at', '2026-11-30', '--json'], env));
-    const returned = runCli(['submissions', 'review', String(october.id), '--return', 'Số kết nạp chưa khớp', '--json'], env);
+    const before = parse(await runCli(['indicators', '--at', '2026-11-30', '--json'], env));
+    const returned = await runCli(['submissions', 'review', String(october.id), '--return', 'Số kết nạp chưa khớp', '--json'], env);
     expect(returned.stderr).toBe('');
     expect(JSON.parse(returned.stdout)).toMatchObject({ id: october.id, review_state: 'returned', reason: 'Số kết nạp chưa khớp' });
-    expect(parse(runCli(['submissions', 'list', '--status', 'returned', '--json'], env)).map((row) => row.id)).toEqual([october.id]);
+    expect(parse(await runCli(['submissions', 'list', '--status', 'returned', '--json'], env)).map((row) => row.id)).toEqual([october.id]);
     const audit = await db.auditLog.findMany({ where: { action: 'submission.return' } });
     expect(audit).toMatchObject([{ actor: 'cli', entityId: String(october.id) }]);
 
     // By default every current revision counts, whatever its state; --accepted-only leaves out what is not accepted.
-    expect(parse(runCli(['indicators', '--at', '2026-11-30', '--json'], env))).toEqual(before);
+    expect(parse(await runCli(['indicators', '--at', '2026-11-30', '--json'], env))).toEqual(before);
     await db.submission.updateMany({ where: { reviewState: 'new' }, data: { reviewState: 'accepted' } });
-    const accepted = parse(runCli(['indicators', '--at', '2026-11-30', '--accepted-only', '--json'], env));
+    const accepted = parse(await runCli(['indicators', '--at', '2026-11-30', '--accepted-only', '--json'], env));
     const admission = (rows: Array<Record<string, unknown>>) => rows.find((row) => String(row.id).includes('admission'));
     expect(admission(accepted)?.numerator).toBe((admission(before)?.numerator as number) - 1); // STP's 1 admission left out
   });

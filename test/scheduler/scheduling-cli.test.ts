@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFormFolder } from '../../src/storage/form-files.ts';
 import { syncForms } from '../../src/storage/repositories/form-repository.ts';
 import { fakedClockEnv, fakeTimeLibrary } from '../support/faked-clock.ts';
-import { runCli } from '../support/run-process.ts';
+import { runCli, spawnCli } from '../support/run-process.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 import { openTestDatabase, seedProvince, submit } from './scheduling-fixtures.ts';
 
@@ -28,7 +28,8 @@ describe('scheduling commands', () => {
   it.skipIf(!fakeTimeLibrary)('should send a reminder wave now to the units that have not submitted, repeatably, and audit it', async () => {
     const { prisma, env: plain } = await province();
     const env = { ...plain, ...fakedClockEnv(OCTOBER_OPEN) };
-    const first = runCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-10', '--json'], env);
+    // A faked wall clock needs a process of its own (LD_PRELOAD): these two run the compiled command line.
+    const first = spawnCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-10', '--json'], env);
     expect(first.stderr).toBe('');
     const summary = JSON.parse(first.stdout) as { key: string; messages: number; units: number; unreachable: number };
     expect(summary).toMatchObject({ status: 'done', period: '2026-10', messages: 2, units: 2, unreachable: 1 });
@@ -37,7 +38,7 @@ describe('scheduling commands', () => {
       ['telegram', '1002', 'reminder'],
       ['zalo', 'z-1003', 'reminder'],
     ]);
-    const again = JSON.parse(runCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-10', '--json'], env).stdout) as { key: string };
+    const again = JSON.parse(spawnCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-10', '--json'], env).stdout) as { key: string };
     expect(again.key).not.toBe(summary.key);
     expect(await prisma.outboxMessage.count()).toBe(4);
     const audit = await prisma.auditLog.findMany({ where: { action: 'reminders.send' } });
@@ -48,10 +49,10 @@ describe('scheduling commands', () => {
 
   it('should refuse an unknown form and a period of the wrong kind, in Vietnamese', async () => {
     const { prisma, env } = await province();
-    const unknown = runCli(['reminders', 'send', '--form', 'nope'], env);
+    const unknown = await runCli(['reminders', 'send', '--form', 'nope'], env);
     expect(unknown.status).not.toBe(0);
     expect(unknown.stderr).toContain('nope');
-    const wrong = runCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-W48'], env);
+    const wrong = await runCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-W48'], env);
     expect(wrong.status).not.toBe(0);
     expect(wrong.stderr).toContain('2026-W48');
     await prisma.$disconnect();
@@ -62,7 +63,7 @@ describe('scheduling commands', () => {
     ['2035-10', 'chưa mở', '1/11/2035'],
   ])('should refuse a reminder for %s, a period that is not open, naming its window, and queue nothing', async (period, state, opens) => {
     const { prisma, env } = await province();
-    const refused = runCli(['reminders', 'send', '--form', 'monthly_figures', '--period', period, '--json'], env);
+    const refused = await runCli(['reminders', 'send', '--form', 'monthly_figures', '--period', period, '--json'], env);
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain(`Kỳ ${period} của biểu mẫu monthly_figures ${state}`);
@@ -75,23 +76,23 @@ describe('scheduling commands', () => {
 
   it.skipIf(!fakeTimeLibrary)('should show outbox counts with the last dead letters, and the last and next run of every job', async () => {
     const { prisma, env } = await province();
-    runCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-10'], { ...env, ...fakedClockEnv(OCTOBER_OPEN) });
+    spawnCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-10'], { ...env, ...fakedClockEnv(OCTOBER_OPEN) });
     const dead = await prisma.outboxMessage.findFirstOrThrow();
     await prisma.outboxMessage.update({ where: { id: dead.id }, data: { status: 'dead', lastError: 'unreachable: blocked' } });
-    const status = JSON.parse(runCli(['outbox', 'status', '--json'], env).stdout) as { counts: Record<string, number>; dead: Array<{ reason: string }> };
+    const status = JSON.parse((await runCli(['outbox', 'status', '--json'], env)).stdout) as { counts: Record<string, number>; dead: Array<{ reason: string }> };
     expect(status.counts).toEqual({ pending: 1, sending: 0, sent: 0, failed: 0, dead: 1 });
     expect(status.dead.map((d) => d.reason)).toEqual(['unreachable: blocked']);
-    const human = runCli(['outbox', 'status'], env);
+    const human = await runCli(['outbox', 'status'], env);
     expect(human.stdout).toContain('1 chờ gửi');
     expect(human.stdout).toContain('unreachable: blocked');
-    const jobs = JSON.parse(runCli(['jobs', 'list', '--json'], env).stdout) as Array<{ job: string; formId: string | null; last: unknown; next: { sendAt: string } | null }>;
+    const jobs = JSON.parse((await runCli(['jobs', 'list', '--json'], env)).stdout) as Array<{ job: string; formId: string | null; last: unknown; next: { sendAt: string } | null }>;
     expect(jobs.map((j) => `${j.job}:${j.formId ?? '-'}`)).toEqual([
       ...['monthly_figures', 'weekly_status', 'yearly_ratings'].flatMap((form) => ['open', 'reminder', 'escalation'].map((job) => `${job}:${form}`)),
       'digest:-',
     ]);
     expect(jobs.find((j) => j.job === 'reminder' && j.formId === 'monthly_figures')?.last).toMatchObject({ status: 'done' });
     expect(jobs.every((j) => j.next !== null && new Date(j.next.sendAt).getTime() > Date.now())).toBe(true);
-    expect(runCli(['jobs', 'list'], env).stdout).toContain('Bản tổng hợp hằng tuần');
+    expect((await runCli(['jobs', 'list'], env)).stdout).toContain('Bản tổng hợp hằng tuần');
     await prisma.$disconnect();
   }, 60_000);
 });

@@ -133,18 +133,18 @@ describe('migrations', () => {
 });
 
 describe('db migrate command', () => {
-  it('should migrate, then say there is nothing to do', () => {
+  it('should migrate, then say there is nothing to do', async () => {
     const url = `file:${join(tempDir(), 'cli.db')}`;
-    const first = runCli(['db', 'migrate', '--json'], { DATABASE_URL: url });
+    const first = await runCli(['db', 'migrate', '--json'], { DATABASE_URL: url });
     expect(first.status).toBe(0);
     expect(JSON.parse(first.stdout).applied.length).toBeGreaterThan(0);
-    const second = runCli(['db', 'migrate', '--json'], { DATABASE_URL: url });
+    const second = await runCli(['db', 'migrate', '--json'], { DATABASE_URL: url });
     expect(JSON.parse(second.stdout)).toMatchObject({ applied: [] });
   });
 
-  it('should stop on a malformed DATABASE_URL, name it, and create nothing', () => {
+  it('should stop on a malformed DATABASE_URL, name it, and create nothing', async () => {
     const dir = tempDir();
-    const result = runCli(['db', 'migrate'], { DATABASE_URL: `sqlite://${dir}/x.db` }, dir);
+    const result = await runCli(['db', 'migrate'], { DATABASE_URL: `sqlite://${dir}/x.db` }, dir);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('DATABASE_URL');
     expect(result.stdout).toBe('');
@@ -152,7 +152,7 @@ describe('db migrate command', () => {
     expect(existsSync(join(dir, 'data'))).toBe(false);
   });
 
-  it('should explain a database from a newer version in Vietnamese, without a stack trace', () => {
+  it('should explain a database from a newer version in Vietnamese, without a stack trace', async () => {
     const path = join(tempDir(), 'newer.db');
     migrateDatabase(path);
     const db = new Database(path);
@@ -161,7 +161,7 @@ describe('db migrate command', () => {
        VALUES ('x', 'abc', '29991231000000_future', '2999-12-31', 1)`,
     ).run();
     db.close();
-    const result = runCli(['db', 'migrate'], { DATABASE_URL: `file:${path}` });
+    const result = await runCli(['db', 'migrate'], { DATABASE_URL: `file:${path}` });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('phiên bản mới hơn');
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);

@@ -13,8 +13,29 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/** Runs the admin command line to completion, as an operator would. */
-export function runCli(args: string[], env: Record<string, string>, cwd = PROJECT_ROOT) {
+/**
+ * Runs the admin command line to completion inside this process, with the environment a child would
+ * get, its own folder and captured output: the same program as `npm run cli`, without a process start.
+ */
+export async function runCli(args: string[], env: Record<string, string>, cwd = PROJECT_ROOT): Promise<{ status: number; stdout: string; stderr: string }> {
+  // Loaded on first use, so tests that only start the bot do not load the command line.
+  const { runCommandLine } = await import('../../src/cli/run-command-line.ts');
+  let stdout = '';
+  let stderr = '';
+  const status = await runCommandLine(args, {
+    env: childEnv(env),
+    cwd,
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+  });
+  return { status, stdout, stderr };
+}
+
+/**
+ * Runs the compiled command line as a real process, as an operator would: for what only a process
+ * shows (its exit code and streams) and for process-level settings such as a faked clock (LD_PRELOAD).
+ */
+export function spawnCli(args: string[], env: Record<string, string>, cwd = PROJECT_ROOT) {
   const result = spawnSync(process.execPath, [CLI_ENTRY, ...args], {
     cwd,
     env: childEnv(env),

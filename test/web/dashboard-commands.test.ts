@@ -41,23 +41,23 @@ describe('/bangdieukhien in chat', () => {
 });
 
 describe('dashboard and sessions on the command line', () => {
-  it('should print a link for a supervisor, refuse a reporter and a bad id, and list and revoke sessions', { timeout: 240_000 }, () => {
-    const { path, cli } = demoCli(tempDir());
-    const link = json(cli('dashboard', 'link', '--contact', '1', '--json'));
+  it('should print a link for a supervisor, refuse a reporter and a bad id, and list and revoke sessions', { timeout: 120_000 }, async () => {
+    const { path, cli } = await demoCli(tempDir());
+    const link = json(await cli('dashboard', 'link', '--contact', '1', '--json'));
     expect(link.url).toMatch(LINK);
     expect(audit(path, 'dashboard.link_create')).toEqual([expect.objectContaining({ actor: 'cli', entity: 'DashboardLink' })]);
-    const reporter = cli('dashboard', 'link', '--contact', '4');
+    const reporter = await cli('dashboard', 'link', '--contact', '4');
     expect(reporter.status).not.toBe(0);
     expect(reporter.stderr).toContain('bảng điều khiển chỉ dành cho');
     expect(reporter.stdout).toBe('');
-    const bad = cli('dashboard', 'link', '--contact', 'abc', '--json');
+    const bad = await cli('dashboard', 'link', '--contact', 'abc', '--json');
     expect(bad.status).not.toBe(0);
     expect(bad.stdout).toBe('');
-    expect(json(cli('sessions', 'list', '--json'))).toEqual([]);
-    const usage = cli('sessions', 'revoke', '--json');
+    expect(json(await cli('sessions', 'list', '--json'))).toEqual([]);
+    const usage = await cli('sessions', 'revoke', '--json');
     expect(usage.status).not.toBe(0);
     expect(usage.stderr).toContain('--all');
-    expect(json(cli('sessions', 'revoke', '--all', '--json'))).toEqual({ all: true, revoked: 0 });
+    expect(json(await cli('sessions', 'revoke', '--all', '--json'))).toEqual({ all: true, revoked: 0 });
     expect(audit(path, 'dashboard.sessions_revoke')).toHaveLength(1);
   });
 });

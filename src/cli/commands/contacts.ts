@@ -3,7 +3,6 @@ import { Option, type Command } from 'commander';
 import { CONTACT_COLUMNS, describeColumns } from '../../app/admin/column-spec.ts';
 import { importContacts } from '../../app/admin/import-contacts.ts';
 import { importReport } from '../../app/admin/import-report.ts';
-import { terminalProgress } from '../../app/admin/import-progress.ts';
 import { ROLE_NAMES } from '../../domain/organisation/vocabulary.ts';
 import type { RoleName } from '../../domain/organisation/vocabulary.ts';
 import { ContactAdminRepository, type ContactListRow } from '../../storage/repositories/contact-admin-repository.ts';
@@ -36,7 +35,7 @@ export function registerContactsCommands(program: Command, ctx: CliContext): voi
         actor: 'cli',
         dryRun: options.dryRun ?? false,
         locale: ctx.getConfig().BOT_LOCALE,
-        progressFor: (rows) => terminalProgress(rows, ctx.t('admin.progress')),
+        progressFor: (rows) => ctx.progressFor(rows),
       });
       printImport(ctx, importReport(ctx.locale, outcome), options.json);
     });

@@ -26,11 +26,11 @@ export function registerDbCommands(program: Command, ctx: CliContext): void {
       for (const url of [options.from, options.to]) {
         if (!/^(file:|postgres(ql)?:\/\/)/.test(url)) throw ctx.error('cli.copy_bad_url');
       }
-      const source = await openDatabase(options.from);
-      const target = await openDatabase(options.to);
+      const source = await openDatabase(ctx.databaseUrl(options.from));
+      const target = await openDatabase(ctx.databaseUrl(options.to));
       try {
         if ((await target.prisma.unit.count()) + (await target.prisma.contact.count()) > 0) throw ctx.error('cli.copy_target_not_empty');
-        const bar = process.stderr.isTTY && !options.json ? new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} | {table}', stream: process.stderr }) : null;
+        const bar = ctx.io.progressTerminal && !options.json ? new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} | {table}', stream: ctx.io.progressTerminal }) : null;
         let started = false;
         const report = await copyDatabase(source.prisma, target.prisma, {
           onProgress: (done, total, table) => {
@@ -53,7 +53,7 @@ export function registerDbCommands(program: Command, ctx: CliContext): void {
           for (const row of report.tables) ctx.say('cli.copy_line', { table: row.table, source: row.source, target: row.target, mark: row.source === row.target ? '✓' : '✗' });
           ctx.say(report.ok ? 'cli.copy_ok' : 'cli.copy_mismatch');
         }
-        if (!report.ok) process.exitCode = 1;
+        if (!report.ok) ctx.markFailed();
       } finally {
         await source.prisma.$disconnect();
         await target.prisma.$disconnect();

@@ -58,7 +58,7 @@ export function registerDigestCommands(program: Command, ctx: CliContext): void 
       const locale = options.locale ?? ctx.locale;
       const data = await buildDigest(deps, scope, at);
       if (options.json) return ctx.json(digestJson(data));
-      process.stdout.write(`${replyText(locale, digestReply(data, locale))}\n`);
+      ctx.out(`${replyText(locale, digestReply(data, locale))}\n`);
     });
   registerExportCommand(program, ctx);
   registerSubmissionsCommands(program, ctx);

@@ -30,7 +30,7 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
     .requiredOption('--out <file>', ctx.t('cli_help.export_out'))
     .option('--json', ctx.t('cli_help.json_only'))
     .action(async (options: { form: string; period: string; out: string; json?: boolean }) => {
-      const out = outputFile('--out', options.out);
+      const out = outputFile('--out', options.out, ctx.io.cwd);
       const deps = await reportDeps(ctx);
       const form = deps.forms().find((f) => f.id === options.form);
       if (!form) throw ctx.error('cli.form_not_found', { form: options.form });

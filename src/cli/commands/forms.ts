@@ -79,14 +79,14 @@ export function registerFormsCommands(program: Command, ctx: CliContext): void {
     .description(ctx.t('cli_help.forms_validate'))
     .option('--json', ctx.t('cli_help.json_only'))
     .action((file: string, options: { json?: boolean }) => {
-      const result = readFormFile(file);
+      const result = readFormFile(ctx.path(file));
       if (result.ok) {
         if (options.json) return ctx.json({ valid: true, form_id: result.file.form.id, version: result.file.form.version });
         return ctx.say('cli.form_valid', { form: result.file.form.id, version: result.file.form.version });
       }
       const lines = renderFormProblems(result.problems, (key, params) => ctx.t(key, params));
       if (options.json) ctx.json({ valid: false, problems: result.problems.map((p, i) => ({ ...p, message: lines[i] })) });
-      else process.stderr.write(`${ctx.t('cli.form_invalid', { file })}\n${lines.map((l) => `- ${l}`).join('\n')}\n`);
-      process.exitCode = 1;
+      else ctx.err(`${ctx.t('cli.form_invalid', { file })}\n${lines.map((l) => `- ${l}`).join('\n')}\n`);
+      ctx.markFailed();
     });
 }

@@ -59,7 +59,7 @@ export function registerPeriodsCommands(program: Command, ctx: CliContext): void
       if (options.json) return ctx.json(rows);
       for (const row of rows) {
         const extra = row.reopened_for.map((r) => `${r.unit_code} → ${formatDateTime(ctx.locale, new Date(r.until), deps.timeZone)}`).join(', ');
-        process.stdout.write(`${row.period}\t${ctx.t(`cli.period_${row.state}`)}\t${formatDateTime(ctx.locale, new Date(row.closes_at), deps.timeZone)}${extra ? `\t${extra}` : ''}\n`);
+        ctx.out(`${row.period}\t${ctx.t(`cli.period_${row.state}`)}\t${formatDateTime(ctx.locale, new Date(row.closes_at), deps.timeZone)}${extra ? `\t${extra}` : ''}\n`);
       }
     });
 }

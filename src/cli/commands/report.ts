@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { isReportKind, parseReportYear, PLAN_START_YEAR, type ReportKind } from '../../app/annual-report/report-period.ts';
 import { compileReport } from '../../documents/compile-report.ts';
 import { isReportLayout } from '../../documents/report-settings.ts';
@@ -22,7 +22,7 @@ interface CompileOptions {
 
 /** Refuses an output path whose folder does not exist, before any work is done. */
 function checkFolder(ctx: CliContext, file: string): void {
-  const folder = dirname(resolve(file));
+  const folder = dirname(ctx.path(file));
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw ctx.error('report.out_folder_missing', { file });
 }
 
@@ -69,8 +69,8 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
         settings: config,
         withXlsx: Boolean(options.xlsx),
       });
-      writeFileSync(options.out, compiled.docx);
-      if (options.xlsx && compiled.xlsx) writeFileSync(options.xlsx, compiled.xlsx);
+      writeFileSync(ctx.path(options.out), compiled.docx);
+      if (options.xlsx && compiled.xlsx) writeFileSync(ctx.path(options.xlsx), compiled.xlsx);
       const { content } = compiled;
       const text = new ReportText(ctx.locale, deps.timeZone);
       if (options.json) {

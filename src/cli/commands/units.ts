@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { describeColumns, UNIT_COLUMNS } from '../../app/admin/column-spec.ts';
 import { importReport } from '../../app/admin/import-report.ts';
 import { importUnits } from '../../app/admin/import-units.ts';
-import { terminalProgress } from '../../app/admin/import-progress.ts';
 import { UNIT_KINDS } from '../../domain/organisation/vocabulary.ts';
 import { UnitRepository } from '../../storage/repositories/unit-repository.ts';
 import type { CliContext } from '../cli-context.ts';
@@ -18,7 +17,7 @@ function unitsHelp(ctx: CliContext): string {
 /** Reads an import file, turning a missing or unreadable file into an operator-facing error. */
 export async function readImportBytes(ctx: CliContext, file: string): Promise<Uint8Array> {
   try {
-    return await readFile(file);
+    return await readFile(ctx.path(file));
   } catch {
     throw ctx.error('admin.file_unreadable', { file });
   }
@@ -27,9 +26,9 @@ export async function readImportBytes(ctx: CliContext, file: string): Promise<Ui
 /** Prints an import's outcome (summary, or problems on standard error with a failing exit code). */
 export function printImport(ctx: CliContext, report: ReturnType<typeof importReport>, json: boolean | undefined): void {
   if (json) ctx.json(report.json);
-  else for (const line of report.stdout) process.stdout.write(`${line}\n`);
-  if (report.stderr.length > 0) process.stderr.write(`${report.stderr.join('\n')}\n`);
-  if (report.failed) process.exitCode = 1;
+  else for (const line of report.stdout) ctx.out(`${line}\n`);
+  if (report.stderr.length > 0) ctx.err(`${report.stderr.join('\n')}\n`);
+  if (report.failed) ctx.markFailed();
 }
 
 /** `units import`, `units list`: the unit hierarchy, loaded from a spreadsheet and shown as a tree. */
@@ -46,7 +45,7 @@ export function registerUnitsCommands(program: Command, ctx: CliContext): void {
       const outcome = await importUnits(bytes, basename(file), new UnitRepository(await ctx.getPrisma()), {
         actor: 'cli',
         dryRun: options.dryRun ?? false,
-        progressFor: (rows) => terminalProgress(rows, ctx.t('admin.progress')),
+        progressFor: (rows) => ctx.progressFor(rows),
       });
       printImport(ctx, importReport(ctx.locale, outcome), options.json);
     });
