@@ -47,13 +47,13 @@ export function templateSheets(ctx: TemplateContext): SheetSpec[] {
   const example = previousPeriodKey(current);
   const report: SheetSpec = { name: te('sheet_version', { form: form.id, version: form.version }), columns: reportColumns(questions, locale, te), rows: [] };
   const fixed: Array<Record<string, CellValue>> = [
-    { column: te('col_unit_code'), required: th('template_yes'), accepted: th('template_unit_code') },
-    { column: te('col_unit_name'), required: th('template_no'), accepted: th('template_ignored') },
-    { column: te('col_parent'), required: th('template_no'), accepted: th('template_ignored') },
-    { column: te('col_period'), required: th('template_yes'), accepted: th(`template_period_${form.period}`, { example }) },
-    { column: te('col_status'), required: th('template_no'), accepted: th('template_status', { on_time: te('status_on_time'), late: te('status_late'), missing: te('status_missing') }) },
-    { column: te('col_submitted_at'), required: th('template_no'), accepted: th('template_submitted_at') },
-    { column: te('col_revision'), required: th('template_no'), accepted: th('template_ignored') },
+    { column: te('col_unit_code'), type: th('type_text'), required: th('template_yes'), accepted: th('template_unit_code') },
+    { column: te('col_unit_name'), type: th('type_text'), required: th('template_no'), accepted: th('template_ignored') },
+    { column: te('col_parent'), type: th('type_text'), required: th('template_no'), accepted: th('template_ignored') },
+    { column: te('col_period'), type: th('type_period'), required: th('template_yes'), accepted: th(`template_period_${form.period}`, { example }) },
+    { column: te('col_status'), type: th('type_text'), required: th('template_no'), accepted: th('template_status', { on_time: te('status_on_time'), late: te('status_late'), missing: te('status_missing') }) },
+    { column: te('col_submitted_at'), type: th('type_datetime'), required: th('template_no'), accepted: th('template_submitted_at') },
+    { column: te('col_revision'), type: th('type_integer'), required: th('template_no'), accepted: th('template_ignored') },
   ];
   const asked = questions.map((q) => ({
     column: questionHeader(q, locale),

@@ -28,11 +28,18 @@ function excelParts(date: Date) {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: date.getUTCHours(), minute: date.getUTCMinutes(), second: date.getUTCSeconds() };
 }
 
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const DAY_MS = 24 * 3600 * 1000;
+/** Above any year a period key can name (9999), an integer period cell is an Excel date serial (10000 is 1927). */
+const EXCEL_SERIAL_FLOOR = 9999;
+
 /**
  * The period key in a cell, canonical (2026-W5 → 2026-W05), or null when it is none. A spreadsheet turns
  * "2026-10" typed into a cell into a date, so a date is read as its month (monthly forms) or year.
  */
 export function readPeriodCell(cell: RawCell | undefined, kind: PeriodType): { key: string } | { invalid: string } {
+  // A date in a cell formatted as text reaches us as its serial number (days since 30/12/1899); a year is a year.
+  if (typeof cell === 'number' && Number.isInteger(cell) && cell > EXCEL_SERIAL_FLOOR) return readPeriodCell(new Date(EXCEL_EPOCH + cell * DAY_MS), kind);
   if (cell instanceof Date) {
     const { year, month } = excelParts(cell);
     if (kind === 'monthly') return { key: `${year}-${String(month).padStart(2, '0')}` };
