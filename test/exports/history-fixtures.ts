@@ -1,10 +1,15 @@
 // A small province whose reports are stored through the real submission writer (the one the chat
 // pipeline uses), for the history import tests: export it, load the workbooks into a fresh database.
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
+import { UnitTree, isReportingUnit } from '../../src/domain/digest/index.ts';
 import type { Answers } from '../../src/domain/index.ts';
+import { templateSheets } from '../../src/exports/history-template.ts';
+import { writeWorkbook } from '../../src/exports/workbook.ts';
+import { translate } from '../../src/i18n/translator.ts';
 import { createPrismaClient, migrateDatabase, type PrismaClient } from '../../src/storage/database.ts';
 import { writeSubmission } from '../../src/storage/repositories/submission-writer.ts';
-import { UNITS } from '../digest/digest-fixtures.ts';
+import { UNITS, shippedForms } from '../digest/digest-fixtures.ts';
 
 function rated(prefix: 'org' | 'cell' | 'member', htxs: number, htt: number, ht: number, kht: number): Answers {
   return { [`${prefix}_htxsnv`]: htxs, [`${prefix}_httnv`]: htt, [`${prefix}_htnv`]: ht, [`${prefix}_khtnv`]: kht, [`${prefix}_total`]: htxs + htt + ht + kht };
@@ -70,4 +75,36 @@ export async function seedHistorySource(dir: string): Promise<{ prisma: PrismaCl
     }
   });
   return { prisma, url: `file:${path}` };
+}
+
+/** A template of a shipped form, made in the test (the CLI's own is tested beside), as a workbook to fill in. */
+export async function template(formId: string): Promise<ExcelJS.Workbook> {
+  const form = shippedForms().find((f) => f.id === formId);
+  if (!form) throw new Error(formId);
+  const tree = new UnitTree(UNITS.map((unit) => ({ ...unit })));
+  const sheets = templateSheets({
+    form,
+    units: tree.units.filter(isReportingUnit),
+    tree,
+    locale: 'vi',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    now: new Date('2026-11-29T01:00:00Z'),
+    te: (key, params) => translate('vi', `exports.${key}`, params),
+    th: (key, params) => translate('vi', `history.${key}`, params),
+  });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await writeWorkbook(sheets)) as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+/** Appends rows to a sheet, by header prefix (question name or fixed header), and returns their row numbers. */
+export function fill(sheet: ExcelJS.Worksheet, rows: Array<Record<string, ExcelJS.CellValue>>): number[] {
+  const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+  return rows.map((values) => {
+    const cells = header.map((text) => {
+      const key = Object.keys(values).find((k) => text === k || text.startsWith(`${k}:`));
+      return key === undefined ? null : (values[key] ?? null);
+    });
+    return sheet.addRow(cells).number;
+  });
 }

@@ -1,54 +1,16 @@
-import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UnitTree, isReportingUnit } from '../../src/domain/digest/index.ts';
-import { templateSheets } from '../../src/exports/history-template.ts';
-import { writeWorkbook } from '../../src/exports/workbook.ts';
-import { translate } from '../../src/i18n/translator.ts';
 import type { PrismaClient } from '../../src/storage/database.ts';
-import { UNITS, shippedForms } from '../digest/digest-fixtures.ts';
 import { runCli } from '../support/run-process.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
-import { freshHistoryTarget } from './history-fixtures.ts';
+import { fill, freshHistoryTarget, template } from './history-fixtures.ts';
 
 const tempDir = useTempDirs();
 const clients: PrismaClient[] = [];
 afterEach(async () => {
   for (const client of clients.splice(0)) await client.$disconnect();
 });
-
-/** A template of a shipped form, made in the test (the CLI's own is tested beside), as a workbook to fill in. */
-async function template(formId: string): Promise<ExcelJS.Workbook> {
-  const form = shippedForms().find((f) => f.id === formId);
-  if (!form) throw new Error(formId);
-  const tree = new UnitTree(UNITS.map((unit) => ({ ...unit })));
-  const sheets = templateSheets({
-    form,
-    units: tree.units.filter(isReportingUnit),
-    tree,
-    locale: 'vi',
-    timeZone: 'Asia/Ho_Chi_Minh',
-    now: new Date('2026-11-29T01:00:00Z'),
-    te: (key, params) => translate('vi', `exports.${key}`, params),
-    th: (key, params) => translate('vi', `history.${key}`, params),
-  });
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await writeWorkbook(sheets)) as unknown as ExcelJS.Buffer);
-  return workbook;
-}
-
-/** Appends rows to a sheet, by header prefix (question name or fixed header), and returns their row numbers. */
-function fill(sheet: ExcelJS.Worksheet, rows: Array<Record<string, ExcelJS.CellValue>>): number[] {
-  const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-  return rows.map((values) => {
-    const cells = header.map((text) => {
-      const key = Object.keys(values).find((k) => text === k || text.startsWith(`${k}:`));
-      return key === undefined ? null : (values[key] ?? null);
-    });
-    return sheet.addRow(cells).number;
-  });
-}
 
 const good = { 'Mã đơn vị': 'SNV', 'Kỳ báo cáo': '2026-03', admitted: 2, members_current: 1300, inspections: 0, supervisions: 1, discipline_cases: 0 };
 
