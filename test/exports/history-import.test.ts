@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildDigest } from '../../src/app/digest/digest-builder.ts';
+import { digestReply } from '../../src/app/digest/digest-reply.ts';
+import { replyText } from '../../src/app/digest/message-text.ts';
+import { unitStatusReply } from '../../src/app/digest/unit-status.ts';
+import { scopeOf, UnitTree } from '../../src/domain/digest/index.ts';
 import type { PrismaClient } from '../../src/storage/database.ts';
+import { MONDAY, reportDeps } from '../digest/digest-fixtures.ts';
 import { runCli } from '../support/run-process.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 import { EXPORTS, freshHistoryTarget, HISTORY, seedHistorySource } from './history-fixtures.ts';
@@ -28,6 +34,21 @@ async function freshTarget(dir: string): Promise<{ env: Record<string, string>; 
   const target = await freshHistoryTarget(dir);
   clients.push(target.prisma);
   return { env: { DATABASE_URL: target.url, BOT_LOCALE: 'vi' }, prisma: target.prisma };
+}
+
+/** The province digest and each unit's "/donvi" answer, as text, over one database. */
+async function chatViews(prisma: PrismaClient): Promise<string[]> {
+  const deps = reportDeps(prisma);
+  const tree = new UnitTree(await deps.source.units());
+  const root = tree.root();
+  if (!root) throw new Error('no province');
+  const scope = { tree, units: scopeOf(tree, [{ role: 'supervisor', unitId: root.id }]) };
+  const views = [replyText('vi', digestReply(await buildDigest(deps, scope, MONDAY), 'vi'))];
+  for (const code of ['SNV', 'STP', 'SYT', 'SYT-BV', 'HNB']) {
+    const unit = tree.byCode(code);
+    if (unit) views.push(replyText('vi', await unitStatusReply(deps, scope, unit, 'vi', MONDAY)));
+  }
+  return views;
 }
 
 async function indicators(env: Record<string, string>, ...extra: string[]): Promise<Array<Record<string, unknown>>> {
@@ -63,6 +84,10 @@ describe('submissions import: the history before the bot', () => {
     expect(await indicators(target.env)).toEqual(expected);
     // Imported history counts as accepted, so the accepted-only figures are the same too.
     expect(await indicators(target.env, '--accepted-only')).toEqual(expected);
+    // The digest and /donvi show the imported reports like the rest: filed, on time or late, at the same time.
+    const views = await chatViews(target.prisma);
+    expect(views).toEqual(await chatViews(source.prisma));
+    expect(views[1]).toContain('tháng 10/2026: đã nộp đúng hạn lúc 16:30 04/11/2026');
 
     const stored = await target.prisma.submission.findMany({ include: { unit: true, revisions: true }, orderBy: { id: 'asc' } });
     expect(stored).toHaveLength(HISTORY.length);
