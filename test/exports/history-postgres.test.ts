@@ -33,6 +33,11 @@ describe.skipIf(!TEST_POSTGRES_URL)('submissions import on PostgreSQL', () => {
         [3, 'accepted', 'cli', true, 1],
       ]);
 
+      expect(await prisma.cacheVersion.findMany({ where: { name: { in: ['submissions:2', 'submissions:3'] } }, orderBy: { name: 'asc' } })).toEqual([
+        { name: 'submissions:2', value: 1 },
+        { name: 'submissions:3', value: 1 },
+      ]);
+
       const second = await runCli(['submissions', 'import', file], env);
       expect(second.stdout).toContain('Nothing new to import: the file\'s 2 report(s) are already stored');
       expect(await prisma.submission.count()).toBe(2);

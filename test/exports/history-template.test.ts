@@ -62,6 +62,8 @@ describe('export --template: the export layout, empty, for a province to fill in
       ['2026-03', { admitted: 2, members_current: 1300, inspections: 0, supervisions: 1, discipline_cases: 0 }, false],
       ['2026-04', { admitted: 1, members_current: 1302, inspections: 0, supervisions: 0, discipline_cases: 0 }, true],
     ]);
+    // The database raised SNV's submissions version, so a running bot's cache of SNV's reports is renewed.
+    expect(await target.prisma.cacheVersion.findUnique({ where: { name: `submissions:${stored[0]?.unitId}` } })).toMatchObject({ value: 2 });
     // No time given: the period's due time (5 April 17:00 in Hanoi); a time given: that time in Hanoi.
     expect(stored.map((row) => row.submittedAt.toISOString())).toEqual(['2026-04-05T10:00:00.000Z', '2026-05-07T08:30:00.000Z']);
 
