@@ -24,6 +24,22 @@ export interface TemplateContext {
   th: (key: string, params?: Record<string, string | number>) => string;
 }
 
+/**
+ * When a question is asked, in words where the rule is the usual "another answer is this choice" (or
+ * several of those joined by `or`); otherwise the rule itself, with the question names bare.
+ */
+function relevanceText(form: Form, source: string, ctx: TemplateContext): string {
+  const parts = source.split(/\s+or\s+/);
+  const words = parts.map((part) => {
+    const match = /^\$\{(\w+)\}\s*=\s*'([^']*)'$/.exec(part.trim());
+    const other = match ? form.questions.find((q) => q.name === match[1]) : undefined;
+    const choice = other ? (form.choices[other.listName ?? ''] ?? []).find((c) => c.name === match?.[2]) : undefined;
+    return other && choice ? ctx.th('template_when_choice', { question: other.name, choice: pickText(choice.label, ctx.locale) }) : null;
+  });
+  if (words.every((word) => word !== null)) return words.join(ctx.th('template_or'));
+  return source.replace(/\$\{(\w+)\}/g, '$1');
+}
+
 /** What a question accepts, in words: bounds, the form's own rule, choices by label. */
 function accepted(form: Form, question: Question, ctx: TemplateContext): string {
   const { th, locale } = ctx;
@@ -31,11 +47,11 @@ function accepted(form: Form, question: Question, ctx: TemplateContext): string 
   const { min, max } = questionBounds(question);
   if (min !== undefined) parts.push(th('template_min', { min }));
   if (max !== undefined) parts.push(th('template_max', { max }));
-  if (question.constraintMessage) parts.push(pickText(question.constraintMessage, locale));
+  if (question.constraintMessage) parts.push(pickText(question.constraintMessage, locale).replace(/\.$/, ''));
   const choices = form.choices[question.listName ?? ''] ?? [];
   if (choices.length > 0) parts.push(th('template_choices', { choices: choices.map((c) => pickText(c.label, locale)).join(' / ') }));
   if (question.type === 'select_multiple') parts.push(th('template_several'));
-  if (question.relevant) parts.push(th('template_relevant', { rule: question.relevant.source }));
+  if (question.relevant) parts.push(th('template_relevant', { rule: relevanceText(form, question.relevant.source, ctx) }));
   return parts.join('; ');
 }
 
@@ -58,7 +74,7 @@ export function templateSheets(ctx: TemplateContext): SheetSpec[] {
   const asked = questions.map((q) => ({
     column: questionHeader(q, locale),
     type: th(`type_${q.type}`),
-    required: th(q.required ? 'template_yes' : 'template_no'),
+    required: th(!q.required ? 'template_no' : q.relevant ? 'template_yes_when_asked' : 'template_yes'),
     accepted: accepted(form, q, ctx),
   }));
   const guide: SheetSpec = {
