@@ -46,7 +46,7 @@ describe('export --template: the export layout, empty, for a province to fill in
     ]);
     const guide = values(workbook.getWorksheet('Hướng dẫn')).map((row) => row.join(' | '));
     expect(guide).toContain('Kỳ báo cáo | mã kỳ | có | tháng, dạng NNNN-tt, vd. 2026-10');
-    expect(guide).toContain('members_current: Tổng số đảng viên hiện có (đến cuối tháng) | số nguyên | có | nhỏ nhất 0; Tổng số đảng viên không được âm và không nhỏ hơn số đảng viên mới kết nạp.');
+    expect(guide).toContain('members_current: Tổng số đảng viên hiện có (đến cuối tháng) | số nguyên | có | nhỏ nhất 0; Tổng số đảng viên không được âm và không nhỏ hơn số đảng viên mới kết nạp');
     expect(values(workbook.getWorksheet('Đơn vị')).map((row) => row[0])).toEqual(['Mã đơn vị', 'HNB', 'SNV', 'STP', 'SYT', 'SYT-BV', 'SYT-CDC']);
 
     // What a province types: text keys, a key the spreadsheet turned into a date, figures as text the Vietnamese way.
