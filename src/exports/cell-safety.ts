@@ -18,3 +18,11 @@ export function neutraliseFormula(text: string): string {
 export function safeCell<T>(value: T): T | string {
   return typeof value === 'string' ? neutraliseFormula(value) : value;
 }
+
+/**
+ * The text as it was before `neutraliseFormula`: a workbook the product wrote and reads back (an export
+ * loaded by `submissions import`) must give the answer the reporter typed, without the added quote.
+ */
+export function restoreFormulaText(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}

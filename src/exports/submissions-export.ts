@@ -5,11 +5,14 @@
  */
 import { isYesNoList, pickText, type AnswerValue, type Form, type Locale, type Question } from '../domain/index.ts';
 import type { UnitNode } from '../domain/digest/index.ts';
+import { answerQuestions, questionHeader, questionKey } from './report-columns.ts';
 import { excelLocalTime, type CellValue, type ColumnSpec, type SheetSpec } from './workbook.ts';
 
 /** One submission as the export reads it. */
 export interface ExportSubmission {
   unitId: number;
+  /** The period, written in its own column so that `submissions import` can read the row back. */
+  periodKey?: string;
   formVersion: number;
   answers: Record<string, AnswerValue>;
   late: boolean;
@@ -26,6 +29,8 @@ export interface ExportContext {
   tree: { get(id: number): UnitNode | undefined };
   locale: Locale;
   timeZone: string;
+  /** The period exported: the period column of the units listed as missing. */
+  periodKey?: string;
   /** Translates an `exports.*` key. */
   t: (key: string, params?: Record<string, string | number>) => string;
 }
@@ -43,6 +48,23 @@ function cell(form: Form, question: Question, value: AnswerValue | undefined, lo
   return String(value);
 }
 
+/**
+ * The columns of one version's sheet: the fixed ones, then a column per question. The period column is
+ * text (`@`), so that a key typed into a template (2026-10) is not turned into a date by the spreadsheet.
+ */
+export function reportColumns(questions: readonly Question[], locale: Locale, t: ExportContext['t']): ColumnSpec[] {
+  return [
+    { key: 'unit_code', header: t('col_unit_code'), width: 14 },
+    { key: 'unit_name', header: t('col_unit_name'), width: 45 },
+    { key: 'parent', header: t('col_parent'), width: 30 },
+    { key: 'period', header: t('col_period'), width: 12, numFmt: '@' },
+    { key: 'status', header: t('col_status'), width: 12 },
+    { key: 'submitted_at', header: t('col_submitted_at'), width: 18, numFmt: 'dd/mm/yyyy hh:mm' },
+    { key: 'revision', header: t('col_revision'), width: 9 },
+    ...questions.map((q) => ({ key: questionKey(q), header: questionHeader(q, locale), width: 24 })),
+  ];
+}
+
 /** The sheets of the export. */
 export function submissionSheets(submissions: readonly ExportSubmission[], ctx: ExportContext): SheetSpec[] {
   const { t, locale, timeZone } = ctx;
@@ -51,16 +73,8 @@ export function submissionSheets(submissions: readonly ExportSubmission[], ctx: 
   const filed = new Set(submissions.map((s) => s.unitId));
   return versions.flatMap((version) => {
     const form = ctx.versions.get(version);
-    const questions = form ? form.questions.filter((q) => q.type !== 'note') : [];
-    const columns: ColumnSpec[] = [
-      { key: 'unit_code', header: t('col_unit_code'), width: 14 },
-      { key: 'unit_name', header: t('col_unit_name'), width: 45 },
-      { key: 'parent', header: t('col_parent'), width: 30 },
-      { key: 'status', header: t('col_status'), width: 12 },
-      { key: 'submitted_at', header: t('col_submitted_at'), width: 18, numFmt: 'dd/mm/yyyy hh:mm' },
-      { key: 'revision', header: t('col_revision'), width: 9 },
-      ...questions.map((q) => ({ key: `q_${q.name}`, header: `${q.name}: ${pickText(q.label, locale)}`, width: 24 })),
-    ];
+    const questions = form ? answerQuestions(form) : [];
+    const columns = reportColumns(questions, locale, t);
     const unitCells = (unitId: number) => {
       const unit = ctx.tree.get(unitId);
       const parent = unit?.parentId != null ? ctx.tree.get(unit.parentId) : undefined;
@@ -71,16 +85,17 @@ export function submissionSheets(submissions: readonly ExportSubmission[], ctx: 
       .map((s) => {
         const row: Record<string, CellValue> = {
           ...unitCells(s.unitId),
+          period: s.periodKey ?? ctx.periodKey ?? null,
           status: t(s.late ? 'status_late' : 'status_on_time'),
           submitted_at: excelLocalTime(s.submittedAt, timeZone),
           revision: s.revision,
         };
-        if (form) for (const q of questions) row[`q_${q.name}`] = cell(form, q, s.answers[q.name], locale);
+        if (form) for (const q of questions) row[questionKey(q)] = cell(form, q, s.answers[q.name], locale);
         return row;
       })
       .sort((a, b) => String(a.unit_code).localeCompare(String(b.unit_code)));
     if (version === current) {
-      for (const unit of ctx.units) if (!filed.has(unit.id)) rows.push({ ...unitCells(unit.id), status: t('status_missing'), submitted_at: null, revision: null });
+      for (const unit of ctx.units) if (!filed.has(unit.id)) rows.push({ ...unitCells(unit.id), period: ctx.periodKey ?? null, status: t('status_missing'), submitted_at: null, revision: null });
     }
     const name = t('sheet_version', { form: form?.id ?? '', version });
     return [{ name, columns, rows }];

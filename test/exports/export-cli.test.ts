@@ -43,19 +43,19 @@ describe('the reporting command line', () => {
       return rows;
     };
     const v1 = values('monthly_figures v1');
-    expect(v1[0]?.slice(0, 7)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Đơn vị cấp trên', 'Đánh giá', 'Thời gian nộp', 'Lần sửa', 'admitted: Số đảng viên mới được kết nạp trong tháng']);
-    expect(v1.slice(1).map((row) => [row[0], row[3], row[6]])).toEqual([['STP', 'muộn', 1]]);
+    expect(v1[0]?.slice(0, 8)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Đơn vị cấp trên', 'Kỳ báo cáo', 'Đánh giá', 'Thời gian nộp', 'Lần sửa', 'admitted: Số đảng viên mới được kết nạp trong tháng']);
+    expect(v1.slice(1).map((row) => [row[0], row[3], row[4], row[7]])).toEqual([['STP', '2026-10', 'muộn', 1]]);
     const v2 = values('monthly_figures v2');
     expect(v2[0]).toContain('trainings: Số lớp bồi dưỡng');
-    expect(v2.slice(1).map((row) => [row[0], row[3]])).toEqual([
-      ['SNV', 'đúng hạn'],
-      ['SYT-BV', 'chưa nộp'],
-      ['HNB', 'chưa nộp'],
-      ['SYT', 'chưa nộp'],
-      ['SYT-CDC', 'chưa nộp'],
+    expect(v2.slice(1).map((row) => [row[0], row[3], row[4]])).toEqual([
+      ['SNV', '2026-10', 'đúng hạn'],
+      ['SYT-BV', '2026-10', 'chưa nộp'],
+      ['HNB', '2026-10', 'chưa nộp'],
+      ['SYT', '2026-10', 'chưa nộp'],
+      ['SYT-CDC', '2026-10', 'chưa nộp'],
     ]);
     expect(v2[1]?.at(-1)).toBe(3);
-    expect((v2[1]?.[4] as Date).toISOString()).toBe('2026-11-27T16:00:00.000Z'); // 09:00Z is 16:00 in Hanoi
+    expect((v2[1]?.[5] as Date).toISOString()).toBe('2026-11-27T16:00:00.000Z'); // 09:00Z is 16:00 in Hanoi
   });
 
   it('should refuse a period of the wrong kind with a clear message', async () => {

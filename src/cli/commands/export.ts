@@ -7,6 +7,7 @@ import { writeWorkbook } from '../../exports/workbook.ts';
 import type { CliContext } from '../cli-context.ts';
 import { outputFile, periodOption } from '../option-checks.ts';
 import { reportDeps } from './digest.ts';
+import { writeTemplate } from './export-template.ts';
 
 /** Every stored version of a form, plus the shipped file's (it may not be stored yet). */
 async function formVersions(ctx: CliContext, current: Form): Promise<Map<number, Form>> {
@@ -20,30 +21,39 @@ async function formVersions(ctx: CliContext, current: Form): Promise<Map<number,
   return versions;
 }
 
-/** `export --form <id> --period <key> --out <file.xlsx>`: one period's submissions and missing units. */
+/**
+ * `export --form <id> --period <key> --out <file.xlsx>`: one period's submissions and missing units;
+ * `export --template --form <id> [--out <file.xlsx>]`: the same layout, empty, for past reports.
+ */
 export function registerExportCommand(program: Command, ctx: CliContext): void {
   program
     .command('export')
     .description(ctx.t('cli_help.export'))
     .requiredOption('--form <form_id>', ctx.t('cli_help.form_id'))
-    .requiredOption('--period <key>', ctx.t('cli_help.export_period'))
-    .requiredOption('--out <file>', ctx.t('cli_help.export_out'))
+    .option('--period <key>', ctx.t('cli_help.export_period'))
+    .option('--out <file>', ctx.t('cli_help.export_out'))
+    .option('--template', ctx.t('history.help_template'))
     .option('--json', ctx.t('cli_help.json_only'))
-    .action(async (options: { form: string; period: string; out: string; json?: boolean }) => {
-      const out = outputFile('--out', options.out, ctx.io.cwd);
+    .action(async (options: { form: string; period?: string; out?: string; template?: boolean; json?: boolean }) => {
+      if (options.template && options.period !== undefined) throw ctx.error('history.template_period');
+      if (!options.template && options.period === undefined) throw ctx.error('cli.usage_missing_option', { option: '--period <key>' });
+      if (!options.template && options.out === undefined) throw ctx.error('cli.usage_missing_option', { option: '--out <file>' });
+      const out = options.template ? null : outputFile('--out', options.out ?? '', ctx.io.cwd);
       const deps = await reportDeps(ctx);
       const form = deps.forms().find((f) => f.id === options.form);
       if (!form) throw ctx.error('cli.form_not_found', { form: options.form });
-      periodOption('--period', options.period, form, deps.timeZone);
+      if (out === null) return writeTemplate(ctx, form, options.out, options.json);
+      const period = periodOption('--period', options.period ?? '', form, deps.timeZone);
       const tree = new UnitTree(await deps.source.units());
       const units = tree.units.filter(isReportingUnit).sort(byName);
-      const submissions = await deps.source.list({ formId: form.id, periodKey: options.period });
+      const submissions = await deps.source.list({ formId: form.id, periodKey: period });
       const sheets = submissionSheets(submissions, {
         versions: await formVersions(ctx, form),
         units,
         tree,
         locale: ctx.locale,
         timeZone: deps.timeZone,
+        periodKey: period,
         t: (key, params) => ctx.t(`exports.${key}`, params),
       });
       writeFileSync(out, await writeWorkbook(sheets));

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../i18n/format.ts';
 import type { CliContext } from '../cli-context.ts';
 import { periodOption } from '../option-checks.ts';
 import { reportDeps } from './digest.ts';
+import { registerImportCommand } from './submissions-import.ts';
 import { registerReviewCommand } from './submissions-review.ts';
 
 /** `submissions list [--form <id>] [--period <key>] [--json]`: stored reports with status and time. */
@@ -56,4 +57,5 @@ export function registerSubmissionsCommands(program: Command, ctx: CliContext): 
       ctx.say('exports.submissions_count', { count: rows.length });
     });
   registerReviewCommand(submissions, ctx);
+  registerImportCommand(submissions, ctx);
 }

@@ -40,6 +40,7 @@ export async function exportDownload(deps: DashboardDeps, scope: Scope, formId: 
     tree: scope.tree,
     locale,
     timeZone: deps.timeZone,
+    periodKey,
     t: (key, params) => translate(locale, `exports.${key}`, params),
   });
   return writeWorkbook(sheets);
