@@ -1,14 +1,5 @@
-import {
-  pickText,
-  questionBounds,
-  relevantQuestions,
-  formatAnswer,
-  isUnanswered,
-  isYesNoList,
-  type Form,
-  type Locale,
-  type Question,
-} from '../domain/index.ts';
+import { pickText, questionBounds, relevantQuestions, isUnanswered, isYesNoList, type Form, type Locale, type Question } from '../domain/index.ts';
+import { formatAnswer } from '../i18n/format-answer.ts';
 import { formatNumber } from '../i18n/format.ts';
 import type { Session } from './dialog-state.ts';
 import type { MessageRef, Reply, ReplyAction, ReplyLine } from './replies.ts';

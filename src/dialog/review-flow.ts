@@ -1,4 +1,5 @@
-import { formatAnswer, isLate, pickText, validateSubmission, type Form } from '../domain/index.ts';
+import { isLate, pickText, validateSubmission, type Form } from '../domain/index.ts';
+import { formatAnswer } from '../i18n/format-answer.ts';
 import { foldForMatch } from '../domain/text/normalize.ts';
 import type { DialogContext, ReportingOption } from './dialog-context.ts';
 import { sessionKey, type DialogState, type Session } from './dialog-state.ts';

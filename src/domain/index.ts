@@ -44,7 +44,6 @@ export type { AnswerError, AnswerResult, AnswerValue, Answers } from './answers/
 export { MAX_TEXT_LENGTH, isUnanswered } from './answers/answer-value.ts';
 export { parseAnswer, resolveQuestion } from './answers/parse-answer.ts';
 export type { ParseAnswerOptions } from './answers/parse-answer.ts';
-export { EMPTY_ANSWER_MARK, formatAnswer, formatDate, formatNumber } from './answers/format-answer.ts';
 export { isYesNoList } from './answers/parse-choice.ts';
 
 export type { PeriodKey, ParsedPeriodKey } from './periods/period-key.ts';

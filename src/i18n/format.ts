@@ -47,3 +47,9 @@ export function formatDateTime(locale: Locale, instant: Date, timeZone: string):
   const time = dateTimeFormat('time', locale, timeZone).format(instant);
   return `${time} ${formatDate(locale, instant, timeZone)}`;
 }
+
+/** A 'YYYY-MM-DD' date (a date answer) as dd/mm/yyyy, the same in both locales; anything else as it is. */
+export function formatIsoDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
+}

@@ -24,8 +24,8 @@ import { OutboxRepository } from '../storage/repositories/outbox-repository.ts';
 import { RecipientRepository } from '../storage/repositories/recipient-repository.ts';
 import { SendBudgetRepository } from '../storage/repositories/send-budget-repository.ts';
 
-/** Spacing between two messages to one chat: the platforms allow about one a second; a margin keeps clear of it. */
-export const PER_CHAT_INTERVAL_MS = 1100;
+/** Spacing between two messages to one chat: the platforms allow about one a second; a margin keeps clear of it even when one call is held up on the way. */
+export const PER_CHAT_INTERVAL_MS = 1250;
 
 /**
  * A pacer at the configured rate of a channel. On PostgreSQL several workers may share the database,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatAnswer, formatNumber } from '../../src/domain/answers/format-answer.ts';
+import { formatAnswer } from '../../src/i18n/format-answer.ts';
+import { formatNumber } from '../../src/i18n/format.ts';
 import { parseAnswer } from '../../src/domain/answers/parse-answer.ts';
 import type { Answers } from '../../src/domain/answers/answer-value.ts';
 import { questionBounds } from '../../src/domain/forms/question-bounds.ts';
@@ -162,7 +163,7 @@ describe('formatAnswer', () => {
     [0, 'vi', '0'],
     [0.1 + 0.2, 'en', '0.3'],
   ] as const)('formats %d in %s as %s', (value, locale, expected) => {
-    expect(formatNumber(value, locale)).toBe(expected);
+    expect(formatNumber(locale, value, 6)).toBe(expected);
   });
 
   it('formats each kind of answer', () => {

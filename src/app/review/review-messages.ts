@@ -3,8 +3,9 @@
  * revision, the two choices), and the notices to the unit's reporters and to the reviewer. Pure: the
  * channel renders them (buttons on Telegram, numbered lines on Zalo and in the terminal).
  */
-import { formatAnswer, pickText, type Form, type Locale } from '../../domain/index.ts';
-import { answerChanges } from '../../domain/review/answer-changes.ts';
+import { pickText, type Form, type Locale } from '../../domain/index.ts';
+import { formatAnswer } from '../../i18n/format-answer.ts';
+import { answerChanges } from './answer-changes.ts';
 import { periodLabel } from '../../dialog/period-label.ts';
 import type { Reply, ReplyLine } from '../../dialog/replies.ts';
 import { formatDateTime } from '../../i18n/format.ts';

@@ -4,7 +4,8 @@ import type { MessengerChannelOptions, RunningChannel } from '../channel.ts';
 import { secretScreen, webhookPath } from '../webhook-secret.ts';
 import { registerCommandMenu } from './telegram-menu.ts';
 import { renderForTelegram } from './telegram-render.ts';
-import { readTelegramError, sendReplyParts } from './telegram-sender.ts';
+import { TelegramApiError } from './telegram-api-error.ts';
+import { sendReplyParts } from './telegram-sender.ts';
 import type { InboundReplies } from '../../app/inbound/inbound-message.ts';
 import { callbackChatId, telegramBotKey, toInboundMessage, type TelegramUpdateShape } from './telegram-updates.ts';
 
@@ -45,8 +46,8 @@ export class TelegramChannel implements RunningChannel {
       this.bot.botInfo = me;
     } catch (error) {
       this.health = 'failed';
-      const failure = readTelegramError(error);
-      logger.error(translate(this.options.locale, failure.code === 401 || failure.code === 404 ? 'startup.telegram_bad_token' : 'startup.telegram_unreachable'));
+      const failure = TelegramApiError.from(error);
+      logger.error(translate(this.options.locale, failure.kind === 'bad-token' ? 'startup.telegram_bad_token' : 'startup.telegram_unreachable'));
       return;
     }
     await registerCommandMenu(this.bot.telegram).catch((error: unknown) => logger.warn({ err: error }, 'telegram command menu not set'));
@@ -123,8 +124,8 @@ export class TelegramChannel implements RunningChannel {
     try {
       for (const reply of result.replies) await sendReplyParts(this.bot.telegram, chatId, renderForTelegram(reply, result.locale));
     } catch (error) {
-      const failure = readTelegramError(error);
-      this.options.logger.warn({ code: failure.code, description: failure.description, chat: chatId }, 'telegram reply not delivered');
+      const failure = TelegramApiError.from(error);
+      this.options.logger.warn({ code: failure.code, kind: failure.kind, description: failure.description, chat: chatId }, 'telegram reply not delivered');
     }
   }
 }

@@ -9,7 +9,8 @@ import type { OutboxTransport, SendOutcome } from '../../app/outbox-ports.ts';
 import type { OutboxPayload } from '../../app/outbox-payload.ts';
 import { renderMessage } from '../render-reply.ts';
 import { escapeHtml, renderForTelegram, type TelegramOutgoing } from './telegram-render.ts';
-import { readTelegramError, stripHtml, type TelegramFailure } from './telegram-sender.ts';
+import { TelegramApiError } from './telegram-api-error.ts';
+import { stripHtml } from './telegram-sender.ts';
 
 /** Telegram's limit on a caption. */
 const CAPTION_LIMIT = 1024;
@@ -19,17 +20,22 @@ export type TelegramOutboxPart =
   | { kind: 'text'; message: TelegramOutgoing }
   | { kind: 'photo' | 'document'; bytes: Buffer; filename: string; caption?: string };
 
-/** Maps a failed call to what the outbox does next. */
-export function classifyTelegramFailure(failure: TelegramFailure): Exclude<SendOutcome, { status: 'sent' }> {
-  const reason = failure.code === undefined ? failure.description : `${failure.code} ${failure.description}`;
-  if (failure.code === 429) return { status: 'throttled', retryAfterMs: Math.max(1, failure.retryAfter ?? 1) * 1000, reason };
-  if (failure.code === 403) {
-    const why = /blocked/i.test(failure.description) ? 'blocked' : /deactivated/i.test(failure.description) ? 'deactivated' : 'forbidden';
-    return { status: 'unreachable', reason: why };
+/** What the outbox does next after a failed call. */
+export function outcomeOf(failure: TelegramApiError): Exclude<SendOutcome, { status: 'sent' }> {
+  const reason = failure.message;
+  switch (failure.kind) {
+    case 'throttled':
+      return { status: 'throttled', retryAfterMs: failure.retryAfterMs ?? 1000, reason };
+    case 'unreachable':
+      return { status: 'unreachable', reason: /blocked/i.test(failure.description) ? 'blocked' : /deactivated/i.test(failure.description) ? 'deactivated' : 'forbidden' };
+    // A wrong token is the operator's to fix: keep the messages rather than kill them all.
+    case 'bad-token':
+    case 'server':
+    case 'network':
+      return { status: 'retry', reason };
+    default:
+      return { status: 'permanent', reason };
   }
-  // A wrong token (401/404) is the operator's to fix: keep the messages rather than kill them all.
-  if (failure.code === undefined || failure.code >= 500 || failure.code === 401 || failure.code === 404) return { status: 'retry', reason };
-  return { status: 'permanent', reason };
 }
 
 /** Delivers outbox messages on Telegram. */
@@ -55,9 +61,9 @@ export class TelegramOutboxTransport implements OutboxTransport<TelegramOutboxPa
       await this.#call(chatId, part);
       return { status: 'sent' };
     } catch (error) {
-      const failure = readTelegramError(error);
-      if (failure.code === 400 && /parse entities/i.test(failure.description)) return this.#plainFallback(chatId, part);
-      return classifyTelegramFailure(failure);
+      const failure = TelegramApiError.from(error);
+      if (failure.kind === 'markup') return this.#plainFallback(chatId, part);
+      return outcomeOf(failure);
     }
   }
 
@@ -83,7 +89,7 @@ export class TelegramOutboxTransport implements OutboxTransport<TelegramOutboxPa
       }
       return { status: 'sent' };
     } catch (error) {
-      return classifyTelegramFailure(readTelegramError(error));
+      return outcomeOf(TelegramApiError.from(error));
     }
   }
 }

@@ -4,7 +4,8 @@
  */
 import { html } from 'hono/html';
 import { periodLabel } from '../../../dialog/period-label.ts';
-import { formatAnswer, pickText, type Answers, type Form } from '../../../domain/index.ts';
+import { pickText, type Answers, type Form } from '../../../domain/index.ts';
+import { formatAnswer } from '../../../i18n/format-answer.ts';
 import type { ReportView } from '../dashboard-figures.ts';
 import { layout, type Html } from './layout.ts';
 import { pageTools, type PageContext } from './page-context.ts';

@@ -1,7 +1,5 @@
-import { formatAnswer } from '../answers/format-answer.ts';
-import type { Answers } from '../answers/answer-value.ts';
-import type { Form } from '../forms/form-types.ts';
-import { pickText, type Locale } from '../localized-text.ts';
+import { pickText, type Answers, type Form, type Locale } from '../../domain/index.ts';
+import { formatAnswer } from '../../i18n/format-answer.ts';
 
 /** One answer that differs between two revisions, formatted for a reader. */
 export interface AnswerChange {
