@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Many suites wait on the platforms' pacing or on child processes rather than on the CPU: run three at once.
+    maxWorkers: 3,
     reporters: ['default'],
   },
 });

@@ -8,23 +8,20 @@
  * SQL statements per update. The bot's clock is set to a Friday of week 48 with libfaketime when the
  * machine has it, so that only the weekly report is open. Never asserts: figures only.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/storage/database.ts';
 import { seedDemoProvince } from '../src/storage/seed-demo.ts';
 import { addContactsToSqliteFile, WEEKLY_REPORT_SCRIPT, type BenchContact } from '../test/support/bench-population.ts';
+import { BENCH_SECRET as SECRET, BENCH_TOKEN as TOKEN, startBotProcess } from './support/bot-process.ts';
 import { runLoad, startProcess, stopProcess, treeCpuMs, type LoadFigures } from './support/processes.ts';
 
 const LANES = 20;
 const WARM_UP_CHATS = 40;
 const MEASURED_CHATS = 500;
 const FIRST_USER = 700_000;
-const TOKEN = '7000000001:AABenchTokenForTheInboundBenchmark_01';
-const SECRET = 'bench_webhook_secret';
-const FAKETIME_LIBRARY = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 interface Row {
@@ -33,14 +30,6 @@ interface Row {
   cpuMsPerUpdate: number;
   sqlPerUpdate: number | null;
   transactionsPerUpdate: number | null;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
 }
 
 function jobsFor(contacts: BenchContact[]): Array<{ userId: number; texts: readonly string[] }> {
@@ -55,20 +44,6 @@ async function metrics(port: number): Promise<Record<string, number>> {
     if (match) values[match[1] as string] = Number(match[2]);
   }
   return values;
-}
-
-async function waitForHealth(port: number): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { channels?: { telegram?: string } };
-      if (health.channels?.telegram === 'running') return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the bot did not become healthy');
 }
 
 /** Warm-up, then the measured load, with CPU and counters read around it. */
@@ -91,26 +66,8 @@ async function measure(name: string, pid: number, port: number, warm: unknown[],
 }
 
 async function benchBot(dir: string, apiRoot: string, contacts: BenchContact[]): Promise<Row> {
-  const port = await freePort();
-  const faked = existsSync(FAKETIME_LIBRARY);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: `file:${join(dir, 'bot.db')}`,
-    TELEGRAM_BOT_TOKEN: TOKEN,
-    TELEGRAM_API_ROOT: apiRoot,
-    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/tg/hook`,
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
-    ZALO_BOT_TOKEN: '',
-    HTTP_PORT: String(port),
-    LOG_LEVEL: 'warn',
-    // No reminder wave caught up at start: the figures are of inbound updates alone.
-    CATCH_UP_HOURS: '0',
-    ...(faked ? { LD_PRELOAD: FAKETIME_LIBRARY, FAKETIME: '@2026-11-27 03:00:00', FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' } : {}),
-  };
-  if (!faked) process.stdout.write('libfaketime not found: the bot runs on today\'s date, and its dialogs may differ from the script\n');
-  const { child } = await startProcess('npm', ['start', '--silent'], { env });
+  const { child, port } = await startBotProcess(join(dir, 'bot.db'), apiRoot);
   try {
-    await waitForHealth(port);
     const read = async () => {
       const values = await metrics(port);
       return { statements: values.bot_sql_statements_total ?? 0, transactions: values.bot_sql_transactions_total ?? 0 };

@@ -122,8 +122,10 @@ const configSchema = z
       .transform((v) => (v ?? 'false').toLowerCase())
       .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), { message: 'config.boolean' })
       .transform((v) => ['true', '1', 'yes'].includes(v)),
+    // Telegram's ceiling is about 30 a second for everything a bot sends; the outbox keeps 5 of them for
+    // the direct replies to people chatting while a wave goes out.
     TELEGRAM_SEND_RATE: optionalText
-      .transform((v) => (v === undefined ? 30 : Number(v)))
+      .transform((v) => (v === undefined ? 25 : Number(v)))
       .refine((v) => Number.isFinite(v) && v > 0 && v <= 30, { message: 'config.telegram_rate' }),
     ZALO_SEND_RATE: optionalText
       .transform((v) => (v === undefined ? 5 : Number(v)))

@@ -38,12 +38,12 @@ export async function enqueue(prisma: PrismaClient, contacts: Map<number, number
   await prisma.$transaction((tx) => writeOutboxDrafts(tx, drafts, now));
 }
 
-/** A sender on the Telegram emulator at the platform's pace (30/s, one a second per chat). */
+/** A sender on the Telegram emulator at the default pace (25/s under the platform's 30, one a second per chat). */
 export function telegramSender(prisma: PrismaClient, tg: TelegramEmulator, tuning: Partial<OutboxSenderOptions> = {}, clock: Clock = systemClock) {
   const { logger, lines } = memoryLogger();
   const sender = new OutboxSender({
     store: new OutboxRepository(prisma),
-    routes: [{ transport: new TelegramOutboxTransport({ token: tg.token, apiRoot: tg.apiRoot }), pacer: new SendPacer({ perSecond: 30, perChatIntervalMs: PER_CHAT_INTERVAL_MS }) }],
+    routes: [{ transport: new TelegramOutboxTransport({ token: tg.token, apiRoot: tg.apiRoot }), pacer: new SendPacer({ perSecond: 25, perChatIntervalMs: PER_CHAT_INTERVAL_MS }) }],
     clock,
     logger,
     pollIntervalMs: 50,

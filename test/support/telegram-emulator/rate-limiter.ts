@@ -56,6 +56,8 @@ export class SendRateLimiter {
   readonly #global: TokenBucket;
   readonly #chats = new Map<number, TokenBucket>();
   readonly #groups = new Map<number, TokenBucket>();
+  /** Refusals by the bucket that was empty, to tell a burst across chats from one chat sent to too often. */
+  readonly refusals = { global: 0, chat: 0, group: 0 };
 
   constructor(
     options: RateLimitOptions,
@@ -79,8 +81,12 @@ export class SendRateLimiter {
       const perMinute = this.#options.perGroupPerMinute;
       buckets.push(this.#bucket(this.#groups, chatId, perMinute / 60, perMinute, now));
     }
-    const wait = Math.max(...buckets.map((bucket) => bucket.waitSeconds(now)));
-    if (wait > 0) return Math.max(1, Math.ceil(wait));
+    const waits = buckets.map((bucket) => bucket.waitSeconds(now));
+    const wait = Math.max(...waits);
+    if (wait > 0) {
+      this.refusals[waits[0] === wait ? 'global' : waits[1] === wait ? 'chat' : 'group'] += 1;
+      return Math.max(1, Math.ceil(wait));
+    }
     for (const bucket of buckets) bucket.take(now);
     return undefined;
   }

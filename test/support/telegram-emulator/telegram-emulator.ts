@@ -32,6 +32,8 @@ export const DEFAULT_TOKEN = '7000000001:AAEmulatorTokenForTests_0123456789abc';
 export interface SendStats {
   accepted: number;
   throttled: number;
+  /** Refusals by the limit that was reached. */
+  refusals?: { global: number; chat: number; group: number };
   acceptedAt: number[];
 }
 
@@ -237,6 +239,7 @@ export class TelegramEmulator extends UserActions {
     const wait = this.#limiter?.admit(chatId);
     if (wait !== undefined) {
       this.stats.throttled += 1;
+      if (this.#limiter) this.stats.refusals = { ...this.#limiter.refusals };
       throw tooManyRequests(wait);
     }
     this.stats.accepted += 1;
@@ -245,6 +248,6 @@ export class TelegramEmulator extends UserActions {
 
   #newLimiter(): SendRateLimiter | undefined {
     const options = this.#options.rateLimit;
-    return options === false ? undefined : new SendRateLimiter(options ?? DEFAULT_RATE_LIMIT);
+    return options === false ? undefined : new SendRateLimiter(options ?? DEFAULT_RATE_LIMIT, this.#options.limiterClock);
   }
 }

@@ -23,6 +23,8 @@ export interface TelegramEmulatorOptions {
   token?: string;
   /** Defaults to the platform's limits (30/s global, 1/s per chat, burst 1); `false` turns them off. */
   rateLimit?: RateLimitOptions | false;
+  /** The rate limiter's clock (monotonic milliseconds); tests that count tokens exactly freeze it. */
+  limiterClock?: () => number;
   /** Delays before the 2nd, 3rd… webhook attempt; after the last the update is given up. */
   webhookRetryDelaysMs?: number[];
   /** How long one webhook POST may take before it counts as failed; default 10 000 ms. */
