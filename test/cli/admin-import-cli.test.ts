@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bigContactsCsv, bigUnitsCsv, dump } from '../admin/admin-db.ts';
+import { bigContactsCsv, bigUnitsCsv, dump } from '../app/admin/admin-db.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 import { audit, demoCli, FIXTURES, json, SLOW } from './admin-cli-support.ts';
 

@@ -4,7 +4,7 @@ import { buildDigest, loadScope } from '../../src/app/digest/digest-builder.ts';
 import { digestWorkbook } from '../../src/app/digest/digest-workbook.ts';
 import type { PrismaClient } from '../../src/storage/database.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
-import { MONDAY, reportDeps, seedDigestDatabase } from '../digest/digest-fixtures.ts';
+import { MONDAY, reportDeps, seedDigestDatabase } from '../app/digest/digest-fixtures.ts';
 
 const tempDir = useTempDirs();
 let prisma: PrismaClient | undefined;

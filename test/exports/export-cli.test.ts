@@ -5,7 +5,7 @@ import type { PrismaClient } from '../../src/storage/database.ts';
 import { readShippedForm } from '../domain/form-fixtures.ts';
 import { runCli } from '../support/run-process.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
-import { seedDigestDatabase } from '../digest/digest-fixtures.ts';
+import { seedDigestDatabase } from '../app/digest/digest-fixtures.ts';
 
 const tempDir = useTempDirs();
 let prisma: PrismaClient | undefined;

@@ -8,7 +8,7 @@ import { submissionSheets } from '../../src/exports/submissions-export.ts';
 import { writeWorkbook } from '../../src/exports/workbook.ts';
 import type { PrismaClient } from '../../src/storage/database.ts';
 import { shippedForm } from '../domain/form-fixtures.ts';
-import { MONDAY, reportDeps, seedDigestDatabase, UNITS } from '../digest/digest-fixtures.ts';
+import { MONDAY, reportDeps, seedDigestDatabase, UNITS } from '../app/digest/digest-fixtures.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const tempDir = useTempDirs();

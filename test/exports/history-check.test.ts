@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkHistory, type HistoryCheckContext } from '../../src/app/history/history-check.ts';
 import { headerAliases, statusWords } from '../../src/app/history/import-history.ts';
 import type { RawCell, RawSheet } from '../../src/exports/read-report-workbook.ts';
-import { shippedForms } from '../digest/digest-fixtures.ts';
+import { shippedForms } from '../app/digest/digest-fixtures.ts';
 
 const forms = shippedForms();
 const ctx: HistoryCheckContext = {

@@ -9,7 +9,7 @@ import { writeWorkbook } from '../../src/exports/workbook.ts';
 import { translate } from '../../src/i18n/translator.ts';
 import { createPrismaClient, migrateDatabase, type PrismaClient } from '../../src/storage/database.ts';
 import { writeSubmission } from '../../src/storage/repositories/submission-writer.ts';
-import { UNITS, shippedForms } from '../digest/digest-fixtures.ts';
+import { UNITS, shippedForms } from '../app/digest/digest-fixtures.ts';
 
 function rated(prefix: 'org' | 'cell' | 'member', htxs: number, htt: number, ht: number, kht: number): Answers {
   return { [`${prefix}_htxsnv`]: htxs, [`${prefix}_httnv`]: htt, [`${prefix}_htnv`]: ht, [`${prefix}_khtnv`]: kht, [`${prefix}_total`]: htxs + htt + ht + kht };

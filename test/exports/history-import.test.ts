@@ -6,7 +6,7 @@ import { replyText } from '../../src/app/digest/message-text.ts';
 import { unitStatusReply } from '../../src/app/digest/unit-status.ts';
 import { scopeOf, UnitTree } from '../../src/domain/digest/index.ts';
 import type { PrismaClient } from '../../src/storage/database.ts';
-import { MONDAY, reportDeps } from '../digest/digest-fixtures.ts';
+import { MONDAY, reportDeps } from '../app/digest/digest-fixtures.ts';
 import { runCli } from '../support/run-process.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 import { EXPORTS, freshHistoryTarget, HISTORY, seedHistorySource } from './history-fixtures.ts';

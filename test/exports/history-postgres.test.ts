@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.ts';
-import { UNITS } from '../digest/digest-fixtures.ts';
+import { UNITS } from '../app/digest/digest-fixtures.ts';
 import { freshPostgresDatabase, TEST_POSTGRES_URL } from '../support/postgres.ts';
 import { runCli } from '../support/run-process.ts';
 import { useTempDirs } from '../support/temp-dir.ts';

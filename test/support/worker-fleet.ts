@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from './run-process.ts';
 /** Node with tsx's loader in one process, so SIGKILL really kills the worker (the tsx command forks a child). */
 const TSX_LOADER = pathToFileURL(join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
-/** A few bot workers (test/workers/wave-worker.ts) on one database, as separate processes. */
+/** A few bot workers (test/system/workers/wave-worker.ts) on one database, as separate processes. */
 export class WorkerFleet {
   readonly workers: ChildProcess[] = [];
   readonly stderr: string[] = [];
@@ -19,7 +19,7 @@ export class WorkerFleet {
   }
 
   private startOne(name: string): Promise<{ waves: number }> {
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, join(PROJECT_ROOT, 'test/workers/wave-worker.ts')], {
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, join(PROJECT_ROOT, 'test/system/workers/wave-worker.ts')], {
       cwd: PROJECT_ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...this.env, WORKER_NAME: name },
       stdio: ['ignore', 'pipe', 'pipe'],

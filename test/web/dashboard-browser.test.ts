@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigest, loadIndicatorInputs, loadScope } from '../../src/app/digest/digest-builder.ts';
 import { indicatorTrend } from '../../src/domain/digest/index.ts';
 import { formatPercent } from '../../src/i18n/format.ts';
-import { MONDAY, reportDeps, shippedForms, TZ } from '../digest/digest-fixtures.ts';
+import { MONDAY, reportDeps, shippedForms, TZ } from '../app/digest/digest-fixtures.ts';
 import { CHROMIUM, hasChromium, launchChromium } from '../support/chromium.ts';
 import { startDashboard, type DashboardHarness } from './dashboard-harness.ts';
 

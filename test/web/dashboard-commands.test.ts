@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-process.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 import type { TelegramBotHarness } from '../support/telegram-bot-harness.ts';
-import { join as joinBot, startQueryBot } from '../queries/query-bot.ts';
+import { join as joinBot, startQueryBot } from '../app/queries/query-bot.ts';
 import { audit, demoCli, json } from '../cli/admin-cli-support.ts';
 
 const tempDir = useTempDirs();

@@ -11,7 +11,7 @@ import type { PrismaClient } from '../../src/storage/database.ts';
 import { ContactRepository } from '../../src/storage/repositories/contact-repository.ts';
 import type { ReportDataRepository } from '../../src/storage/repositories/report-data-repository.ts';
 import { dashboardAuth, mountDashboard } from '../../src/web/dashboard/wire-dashboard.ts';
-import { MONDAY, reportDeps, seedDigestDatabase, shippedForms, TZ } from '../digest/digest-fixtures.ts';
+import { MONDAY, reportDeps, seedDigestDatabase, shippedForms, TZ } from '../app/digest/digest-fixtures.ts';
 
 /** The monthly report of Sở Nội vụ for 2026-10 is given two revisions: 18 admitted, then corrected to 20. */
 export const REVISED = { unitId: 2, formId: 'monthly_figures', periodKey: '2026-10' } as const;
