@@ -33,11 +33,13 @@ function random(seed: number): () => number {
   };
 }
 
-function line(label: string, pid: number): void {
+async function line(label: string, pid: number, port: number): Promise<void> {
   const { total, byProcess } = treeRssMb(pid);
   // The bot is the largest of the tree (npm's own process is the other one).
   const bot = Math.max(...byProcess.map((process) => process.mb));
-  process.stdout.write(`| ${label} | ${total.toFixed(0)} MB | ${bot.toFixed(0)} MB |\n`);
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) / 1024 / 1024;
+  process.stdout.write(`| ${label} | ${total.toFixed(0)} MB | ${bot.toFixed(0)} MB | ${gauge('nodejs_heap_used_bytes').toFixed(0)} MB | ${gauge('nodejs_external_memory_bytes').toFixed(0)} MB |\n`);
 }
 
 export async function run(): Promise<void> {
@@ -58,14 +60,14 @@ export async function run(): Promise<void> {
     for (let i = 0; i < STATUS_QUERIES; i += 1) jobs.push({ userId: pick().telegramUserId, texts: ['/trangthai'] });
     for (let i = 0; i < STRAY_TEXTS; i += 1) jobs.push({ userId: pick().telegramUserId, texts: ['xin chào', '/trogiup'] });
 
-    const { child, hookUrl } = await startBotProcess(databasePath, `http://127.0.0.1:${stub.match[1]}`);
+    const { child, hookUrl, port } = await startBotProcess(databasePath, `http://127.0.0.1:${stub.match[1]}`);
     try {
-      process.stdout.write(`${CONTACTS} contacts; npm start with a webhook on SQLite\n| moment | RSS, npm + bot | RSS, bot |\n|---|---|---|\n`);
-      line('/healthz first answers', child.pid as number);
+      process.stdout.write(`${CONTACTS} contacts; npm start with a webhook on SQLite\n| moment | RSS, npm + bot | RSS, bot | JS heap used | external |\n|---|---|---|---|---|\n`);
+      await line('/healthz first answers', child.pid as number, port);
       const figures = await runLoad({ LOAD_URL: hookUrl, LOAD_SECRET: BENCH_SECRET, LOAD_LANES: '20', LOAD_FIRST_UPDATE: '1' }, jobs);
-      line(`after ${figures.updates} dialog steps (${jobs.length} contacts)`, child.pid as number);
+      await line(`after ${figures.updates} dialog steps (${jobs.length} contacts)`, child.pid as number, port);
       await new Promise((resolve) => setTimeout(resolve, 2000));
-      line('2 s later, idle', child.pid as number);
+      await line('2 s later, idle', child.pid as number, port);
     } finally {
       await stopProcess(child);
     }

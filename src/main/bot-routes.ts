@@ -23,6 +23,9 @@ export function registerOperatorRoutes(http: HttpServer, parts: { config: Config
       value: () => parts.inbound.outcomes[outcome],
     })),
     { name: 'process_cpu_seconds_total', help: 'CPU time of the process', value: () => (process.cpuUsage().user + process.cpuUsage().system) / 1e6 },
+    { name: 'process_resident_memory_bytes', help: 'Resident memory of the process', type: 'gauge', value: () => process.memoryUsage.rss() },
+    { name: 'nodejs_heap_used_bytes', help: 'JavaScript heap in use', type: 'gauge', value: () => process.memoryUsage().heapUsed },
+    { name: 'nodejs_external_memory_bytes', help: 'Memory held outside the JavaScript heap (buffers, native modules)', type: 'gauge', value: () => process.memoryUsage().external },
   ]);
 }
 

@@ -50,6 +50,12 @@ describe('npm start', () => {
     // /healthz answered already while the bot was starting, as soon as the database was ready.
     expect(log().indexOf('Đang khởi động')).toBeLessThan(log().indexOf('sẵn sàng'));
     expect((await fetch(`http://127.0.0.1:${port}/nowhere`)).status).toBe(404);
+    // The metrics page: counters, and memory as gauges an operator can alert on.
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toContain('# TYPE bot_inbound_updates_total counter');
+    expect(metrics).toContain('# TYPE process_resident_memory_bytes gauge');
+    expect(Number(/^process_resident_memory_bytes (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(10 * 1024 * 1024);
+    expect(Number(/^nodejs_heap_used_bytes (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
     const exited = exitOf(child);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
