@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { TelegramOutboxTransport } from '../../src/channels/telegram/telegram-outbox-sender.ts';
 import type { OutboxSender } from '../../src/outbox/outbox-sender.ts';
 import type { PrismaClient } from '../../src/storage/database.ts';
 import { OutboxRepository } from '../../src/storage/repositories/outbox-repository.ts';
@@ -71,6 +72,25 @@ describe('outbox sender on a rate-limited Bot API', () => {
     const byWorker = await prisma.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });
     expect(byWorker).toEqual([{ status: 'sent', _count: { _all: 60 } }]);
   }, 60_000);
+
+  it('should give back a claim that came after its turn had passed, and send the message once on a later turn', async () => {
+    const { tg, prisma } = await setup(false);
+    const contacts = await telegramContacts(prisma, tg, [4501]);
+    await enqueue(prisma, contacts, 'wave-late');
+    // A pacer whose first turn is already past its deadline (the worker was held up), then on time.
+    const deadlines = [performance.now() - 1, Number.POSITIVE_INFINITY];
+    const turns: number[] = [];
+    const pacer = { turn: async () => (turns.push(turns.length), deadlines[Math.min(turns.length - 1, 1)] as number), pause: () => undefined };
+    const { sender } = telegramSender(prisma, tg, {
+      routes: [{ transport: new TelegramOutboxTransport({ token: tg.token, apiRoot: tg.apiRoot }), pacer }],
+    });
+    started(sender);
+    await sender.whenIdle(10_000);
+    expect(turns).toHaveLength(2);
+    expect(tg.messagesTo(4501)).toHaveLength(1);
+    // The late claim called nobody, so it does not count as an attempt.
+    expect(await prisma.outboxMessage.findFirstOrThrow({ where: { chatId: '4501' } })).toMatchObject({ status: 'sent', attempts: 1 });
+  });
 
   it('should dead-letter a message a crash left in sending, never send it, and deliver the others', async () => {
     const { tg, prisma } = await setup(false);
