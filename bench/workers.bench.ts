@@ -1,17 +1,15 @@
 /**
- * Inbound throughput with one worker and with two, on PostgreSQL: real bot processes (`src/main.ts`) in
+ * Inbound throughput with one worker and with two, on PostgreSQL: real bot processes (the compiled entry `npm start` runs) in
  * webhook mode sharing one database, updates POSTed to them in turn as a load balancer would (one update
  * in flight per chat, many chats at once), every step persisted. Needs a PostgreSQL server
  * (TEST_POSTGRES_URL); prints that it was skipped otherwise. Figures only, nothing asserted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../src/storage/database.ts';
 import { seedDemoProvince } from '../src/storage/seed-demo.ts';
 import { addContacts, percentile } from '../test/support/bench-population.ts';
 import { freshPostgresDatabase, TEST_POSTGRES_URL } from '../test/support/postgres.ts';
-import { PROJECT_ROOT } from '../test/support/run-process.ts';
+import { BOT_ENTRY, PROJECT_ROOT } from '../test/support/run-process.ts';
 import { TelegramEmulator } from '../test/support/telegram-emulator/index.ts';
 
 const REPORTERS = 200;
@@ -22,8 +20,7 @@ const FIRST_USER = 800_000;
 const SCRIPT = ['/trangthai', '/trogiup', '/ngonngu', '/trangthai', '/ngonngu', 'xin chào'];
 
 function startWorker(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const loader = pathToFileURL(join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-  const child = spawn(process.execPath, ['--import', loader, join(PROJECT_ROOT, 'src/main.ts')], {
+  const child = spawn(process.execPath, [BOT_ENTRY], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
