@@ -173,6 +173,7 @@ export class OutboxSender {
     if (!claimed) return;
     for (const [index, part] of parts.entries()) {
       if (index > 0) await route.pacer.turn(row.chatId);
+      route.pacer.leaving(row.chatId);
       let outcome = await route.transport.send(row.chatId, part);
       for (let retry = 1; index > 0 && retry <= this.#o.partRetries && isTransient(outcome); retry += 1) {
         outcome = await this.#retryPartLater(route, claimed, part, outcome, retry);
@@ -199,6 +200,7 @@ export class OutboxSender {
     await this.#o.store.extendClaim(row.id, this.worker, new Date(this.#o.clock.now().getTime() + this.#o.leaseMs + wait));
     await sleep(wait);
     await route.pacer.turn(row.chatId);
+    route.pacer.leaving(row.chatId);
     return route.transport.send(row.chatId, part);
   }
 

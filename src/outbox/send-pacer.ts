@@ -32,6 +32,11 @@ export interface Pacer {
   turn(chatId: string): Promise<number>;
   /** After a 429: no call at all for `ms` (the platform's retry_after). */
   pause(ms: number): void;
+  /**
+   * The call to `chatId` leaves now. A claim in the database may come between the turn and the call;
+   * the chat's next turn counts from here, so a delayed call cannot end up too close to the next one.
+   */
+  leaving(chatId: string): void;
 }
 
 /** Hands out send turns for one platform, within one process. */
@@ -62,11 +67,8 @@ export class SendPacer implements Pacer {
     this.#chatQueue.set(chatId, mine);
     try {
       await previous;
-      const last = this.#chatLast.get(chatId);
-      if (last !== undefined) {
-        const wait = last + this.#chatGapMs - this.#now();
-        if (wait > 0) await this.#sleep(wait);
-      }
+      // Again after each wait: the chat's previous call may have left later than its turn (see `leaving`).
+      for (let wait = this.#chatWait(chatId); wait > 0; wait = this.#chatWait(chatId)) await this.#sleep(wait);
       const at = Math.max(this.#now(), this.#nextGlobal);
       this.#nextGlobal = at + this.#gapMs;
       const wait = at - this.#now();
@@ -83,6 +85,16 @@ export class SendPacer implements Pacer {
       if (this.#chatQueue.get(chatId) === mine) this.#chatQueue.delete(chatId);
       this.#forgetIdleChats();
     }
+  }
+
+  #chatWait(chatId: string): number {
+    const last = this.#chatLast.get(chatId);
+    return last === undefined ? 0 : last + this.#chatGapMs - this.#now();
+  }
+
+  leaving(chatId: string): void {
+    const now = this.#now();
+    if ((this.#chatLast.get(chatId) ?? -Infinity) < now) this.#chatLast.set(chatId, now);
   }
 
   /** After a 429: no call at all for `ms` (the platform's retry_after). */

@@ -80,7 +80,7 @@ describe('outbox sender on a rate-limited Bot API', () => {
     // A pacer whose first turn is already past its deadline (the worker was held up), then on time.
     const deadlines = [performance.now() - 1, Number.POSITIVE_INFINITY];
     const turns: number[] = [];
-    const pacer = { turn: async () => (turns.push(turns.length), deadlines[Math.min(turns.length - 1, 1)] as number), pause: () => undefined };
+    const pacer = { turn: async () => (turns.push(turns.length), deadlines[Math.min(turns.length - 1, 1)] as number), pause: () => undefined, leaving: () => undefined };
     const { sender } = telegramSender(prisma, tg, {
       routes: [{ transport: new TelegramOutboxTransport({ token: tg.token, apiRoot: tg.apiRoot }), pacer }],
     });

@@ -77,4 +77,20 @@ describe('pacing holds the rate in every one-second window', () => {
     await Promise.all(sends);
     expect(Math.min(...left)).toBeGreaterThanOrEqual(1_005_000);
   });
+
+  it('in-process pacer: a call that left late pushes back the next turn of the same chat', async () => {
+    const clock = new VirtualClock();
+    const pacer = new SendPacer({ perSecond: RATE, perChatIntervalMs: 1250, now: clock.now, sleep: clock.sleep });
+    const left: number[] = [];
+    // The first call is held up 400 ms between its turn and leaving (a slow claim in the database).
+    const first = pacer.turn('chat-1').then(async () => {
+      await clock.sleep(400);
+      pacer.leaving('chat-1');
+      left.push(clock.now());
+    });
+    const second = pacer.turn('chat-1').then(() => left.push(clock.now()));
+    await clock.run();
+    await Promise.all([first, second]);
+    expect(left[1]! - left[0]!).toBeGreaterThanOrEqual(1250);
+  });
 });
