@@ -14,7 +14,7 @@ const { createBot } = await importCompiled<typeof import('../../../src/main/crea
 const { parseConfig } = await importCompiled<typeof import('../../../src/config.ts')>('config');
 const { createLogger } = await importCompiled<typeof import('../../../src/logging/logger.ts')>('logging/logger');
 
-/** How long an outbox claim lasts: short, so a claim left by a killed process expires before the restart is up. */
+/** How long an outbox claim lasts: short, so a claim left by a killed process expires soon; the restarted sender looks for such claims twice as often. */
 const CRASH_LEASE_MS = 1000;
 
 function required(name: string): string {
@@ -36,6 +36,6 @@ const config = parseConfig({
 // Warnings and errors go to standard error, where the parent keeps the tail for a failure message.
 const logger = createLogger({ level: 'warn', pretty: false, secrets: [config.TELEGRAM_BOT_TOKEN ?? ''], destination: process.stderr });
 // Only the sender of the scheduled side: the parent commits the reminder waves itself, as `reminders send` does.
-const bot = await createBot(config, logger, { clock, scheduling: 'sender', senderTuning: { leaseMs: CRASH_LEASE_MS, pollIntervalMs: 100 } });
+const bot = await createBot(config, logger, { clock, scheduling: 'sender', senderTuning: { leaseMs: CRASH_LEASE_MS, recoveryIntervalMs: CRASH_LEASE_MS / 2, pollIntervalMs: 100 } });
 await bot.start();
 process.stdout.write('READY\n');

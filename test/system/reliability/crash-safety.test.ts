@@ -27,7 +27,7 @@ const PERIOD = '2026-W48';
 const WAVE_UNITS = 5;
 const CONTACTS_PER_WAVE_UNIT = 7; // 35 recipients a wave
 const SEND_RATE = 30;
-const SETTLE_TIMEOUT_MS = 25_000;
+const SETTLE_TIMEOUT_MS = 60_000;
 const TZ = 'Asia/Ho_Chi_Minh';
 
 const tempDir = useTempDirs();
@@ -92,9 +92,9 @@ async function addReporter(unitId: number, chatId: number, name: string): Promis
 
 /**
  * Waits until every row of the wave is sent or dead. A row a killed process left in `sending` is
- * dead-lettered by the sender's recovery pass, which runs at start-up and then once a minute, and
- * only once its claim has expired: when the restart beat the expiry, the process is restarted
- * once more after it (counted in `recoveryRestarts`) rather than waiting a minute.
+ * dead-lettered by the sender's recovery pass (at start-up, then every half second in the crash bot),
+ * only once its claim has expired. Should no process be running to do it, the bot is restarted once
+ * more (counted in `recoveryRestarts`).
  */
 async function settle(key: string): Promise<Array<{ chatId: string; status: string; lastError: string | null }>> {
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
