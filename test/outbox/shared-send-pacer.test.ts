@@ -32,7 +32,8 @@ describe.skipIf(!TEST_POSTGRES_URL)('the send budget shared by several workers',
     const chats = [...Array.from({ length: 90 }, (_, index) => 1000 + index), 1000, 1001, 1002];
     await Promise.all(
       chats.map(async (chat, index) => {
-        await pacers[index % 2]!.turn(String(chat));
+        // As the sender does: a turn whose moment passed before the call (this process was held up) is asked again.
+        while (performance.now() > (await pacers[index % 2]!.turn(String(chat))));
         if (limiter.admit(chat) !== undefined) refused.push(chat);
       }),
     );
