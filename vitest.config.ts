@@ -7,8 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
-    // Many suites wait on the platforms' pacing or on child processes rather than on the CPU: run three at once.
-    maxWorkers: 3,
+    // One file per core: more at once only adds load, and the timing checks (pacing, kills) feel it.
+    maxWorkers: 2,
     // Files in one worker share loaded modules (Prisma's client, the program): importing them afresh for every
     // file cost about 40% of the suite's CPU. No test mocks modules or changes the environment of the process.
     isolate: false,
