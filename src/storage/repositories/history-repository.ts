@@ -1,27 +1,15 @@
 import type { HistoryReport, HistoryStore, HistoryUnit, StoredReport } from '../../app/history/history-ports.ts';
-import type { Answers } from '../../domain/index.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { PrismaClient } from '../database.ts';
 import { writeAudit } from './audit-repository.ts';
 import { batches } from './batches.ts';
+import { parseStoredAnswers } from './stored-answers.ts';
+import { isUniqueViolation } from '../prisma-errors.ts';
 
 const TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
 
 /** The channel recorded on an imported revision, where a filed one says which messenger it came from. */
 export const IMPORT_CHANNEL = 'import';
-
-function parseAnswers(text: string): Answers {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Answers) : {};
-  } catch {
-    return {};
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
 
 /**
  * Storage of the history import. Imported reports are written as revision 1 with no contact and the
@@ -46,7 +34,7 @@ export class HistoryRepository implements HistoryStore {
           where: { formId, periodKey: { in: batch } },
           select: { id: true, unitId: true, formId: true, periodKey: true, formVersion: true, answers: true },
         });
-        for (const row of rows) if (wanted.has(`${row.unitId}|${row.formId}|${row.periodKey}`)) found.push({ ...row, answers: parseAnswers(row.answers) });
+        for (const row of rows) if (wanted.has(`${row.unitId}|${row.formId}|${row.periodKey}`)) found.push({ ...row, answers: parseStoredAnswers(row.answers) });
       }
     }
     return found;

@@ -1,21 +1,12 @@
 import type { AnswerRow, AnswerVisitor, ReportDataSource, SubmissionFilter, SubmissionRecord } from '../../app/digest/report-data-port.ts';
 import type { FiledStatus, ReturnedReportRow, ReviewStatusRow, SubmissionStatus, UnitNode, UnreachableIdentity } from '../../domain/digest/index.ts';
 import { toReviewState } from '../../domain/review/review-state.ts';
-import type { Answers } from '../../domain/index.ts';
 import type { PrismaClient } from '../database.ts';
 import { SHORT_UNIT_LIST, SqliteReportReader } from './report-sqlite-reader.ts';
+import { parseStoredAnswers } from './stored-answers.ts';
 
 /** Above this many units, filter by unit in memory rather than in a long `IN (...)` list. */
 const MAX_IN_LIST = SHORT_UNIT_LIST;
-
-function parseAnswers(text: string): Answers {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Answers) : {};
-  } catch {
-    return {};
-  }
-}
 
 /**
  * Reporting reads shaped for thousands of units: each method reads over the (formId, periodKey)
@@ -81,7 +72,7 @@ export class ReportDataRepository implements ReportDataSource {
     }
     const wanted = unitIds && unitIds.length > MAX_IN_LIST ? new Set(unitIds) : null;
     this.fast.eachAnswer(formId, periodKeys, unitIds, (unitId, periodKey, answers) => {
-      if (!wanted || wanted.has(unitId)) visit(unitId, periodKey, parseAnswers(answers));
+      if (!wanted || wanted.has(unitId)) visit(unitId, periodKey, parseStoredAnswers(answers));
     });
   }
 
@@ -91,7 +82,7 @@ export class ReportDataRepository implements ReportDataSource {
       const wanted = unitIds && unitIds.length > MAX_IN_LIST ? new Set(unitIds) : null;
       const found: AnswerRow[] = [];
       for (const [unitId, periodKey, formVersion, answers] of this.fast.answers(formId, periodKeys, unitIds)) {
-        if (!wanted || wanted.has(unitId)) found.push({ unitId, formId, periodKey, formVersion, answers: parseAnswers(answers) });
+        if (!wanted || wanted.has(unitId)) found.push({ unitId, formId, periodKey, formVersion, answers: parseStoredAnswers(answers) });
       }
       return found;
     }
@@ -102,7 +93,7 @@ export class ReportDataRepository implements ReportDataSource {
           }),
           unitIds,
         );
-    return rows.map((row) => ({ ...row, formId, answers: parseAnswers(row.answers) }));
+    return rows.map((row) => ({ ...row, formId, answers: parseStoredAnswers(row.answers) }));
   }
 
   async unreachable(): Promise<UnreachableIdentity[]> {
@@ -135,7 +126,7 @@ export class ReportDataRepository implements ReportDataSource {
       formId: row.formId,
       periodKey: row.periodKey,
       formVersion: row.formVersion,
-      answers: parseAnswers(row.answers),
+      answers: parseStoredAnswers(row.answers),
       late: row.late,
       submittedAt: row.submittedAt,
       firstSubmittedAt: row.firstSubmittedAt,

@@ -1,15 +1,6 @@
 import type { ReportDetail, ReportHistorySource, ReportListing } from '../../app/digest/report-history-port.ts';
-import type { Answers } from '../../domain/index.ts';
 import type { PrismaClient } from '../database.ts';
-
-function parseAnswers(text: string): Answers {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Answers) : {};
-  } catch {
-    return {};
-  }
-}
+import { parseStoredAnswers } from './stored-answers.ts';
 
 function listing(row: { id: number; unitId: number; formId: string; periodKey: string; currentRevision: number; formVersion: number; firstSubmittedAt: Date; submittedAt: Date; late: boolean; reviewState: string }): ReportListing {
   return {
@@ -46,11 +37,11 @@ export class ReportHistoryRepository implements ReportHistorySource {
     if (!row) return null;
     return {
       ...listing(row),
-      answers: parseAnswers(row.answers),
+      answers: parseStoredAnswers(row.answers),
       revisions: row.revisions.map((revision) => ({
         revision: revision.revision,
         formVersion: revision.formVersion,
-        answers: parseAnswers(revision.answers),
+        answers: parseStoredAnswers(revision.answers),
         submittedAt: revision.submittedAt,
         late: revision.late,
         channel: revision.channel,

@@ -1,12 +1,12 @@
 import type { NotificationTarget } from '../../app/notification-ports.ts';
 import type { ReviewDecision, ReviewFilter, ReviewItem, ReviewPromptRecord, ReviewStore } from '../../app/review/review-ports.ts';
 import type { OutboxDraft } from '../../app/outbox-ports.ts';
-import type { Answers } from '../../domain/index.ts';
 import { toReviewState } from '../../domain/review/review-state.ts';
 import type { PrismaClient } from '../database.ts';
 import { writeAudit } from './audit-repository.ts';
 import { writeOutboxDrafts } from './outbox-repository.ts';
 import { chooseAddress } from './recipient-repository.ts';
+import { parseStoredAnswers } from './stored-answers.ts';
 
 const CONTACT_SELECT = {
   id: true,
@@ -16,15 +16,6 @@ const CONTACT_SELECT = {
   lastChannel: true,
   identities: { select: { channel: true, chatId: true, unreachableAt: true } },
 } as const;
-
-function parseAnswers(text: string): Answers {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Answers) : {};
-  } catch {
-    return {};
-  }
-}
 
 type ContactRow = { id: number; name: string; locale: string; awayUntil: Date | null; lastChannel: string | null; identities: Array<{ channel: string; chatId: string; unreachableAt: Date | null }> };
 
@@ -57,7 +48,7 @@ export class ReviewRepository implements ReviewStore {
     const previous = row.currentRevision > 1
       ? await this.prisma.submissionRevision.findUnique({ where: { submissionId_revision: { submissionId, revision: row.currentRevision - 1 } }, select: { answers: true, formVersion: true } })
       : null;
-    return this.toItem(row, previous ? { answers: parseAnswers(previous.answers), formVersion: previous.formVersion } : null);
+    return this.toItem(row, previous ? { answers: parseStoredAnswers(previous.answers), formVersion: previous.formVersion } : null);
   }
 
   async decide(decision: ReviewDecision): Promise<'done' | 'changed'> {
@@ -129,7 +120,7 @@ export class ReviewRepository implements ReviewStore {
       formVersion: row.formVersion,
       periodKey: row.periodKey,
       revision: row.currentRevision,
-      answers: parseAnswers(row.answers),
+      answers: parseStoredAnswers(row.answers),
       previous,
       submittedAt: row.submittedAt,
       late: row.late,
