@@ -57,6 +57,8 @@ export type DialogEffect =
       periodKey: string;
       answers: Answers;
       late: boolean;
+      /** The unit had a report for this period already (as far as this step knew): this one is its next revision. */
+      replaces: boolean;
     }
   | { kind: 'set_locale'; locale: Locale };
 

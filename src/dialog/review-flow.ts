@@ -105,6 +105,7 @@ export function confirm(state: DialogState, form: Form, session: Session, ctx: D
     periodKey: session.periodKey,
     answers: session.answers,
     late,
+    replaces: option.submitted !== null,
   };
   const thanks: Reply = {
     lines: [

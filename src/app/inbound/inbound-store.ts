@@ -60,6 +60,8 @@ export interface SubmissionWrite {
   late: boolean;
   contactId: number;
   channel: ChannelName;
+  /** Known to replace a stored report (an amendment); false for what was, when the step ran, the period's first report. */
+  replaces?: boolean;
 }
 
 /**

@@ -13,8 +13,8 @@ export function effectWrites(effects: DialogEffect[], contactId: number, channel
   const writes: Pick<UpdateWrites, 'submissions' | 'locale'> = {};
   for (const effect of effects) {
     if (effect.kind === 'submit') {
-      const { unitId, formId, formVersion, periodKey, answers, late } = effect;
-      (writes.submissions ??= []).push({ unitId, formId, formVersion, periodKey, answers, late, contactId, channel });
+      const { unitId, formId, formVersion, periodKey, answers, late, replaces } = effect;
+      (writes.submissions ??= []).push({ unitId, formId, formVersion, periodKey, answers, late, contactId, channel, replaces });
     } else if (effect.kind === 'set_locale') {
       writes.locale = { contactId, locale: effect.locale };
     }

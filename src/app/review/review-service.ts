@@ -93,6 +93,8 @@ export async function decideReview(deps: ReviewDeps, reviewer: Reviewer, submiss
 export async function reviewedReportsResent(deps: ReviewDeps, writes: readonly SubmissionWrite[], now: Date): Promise<number> {
   let told = 0;
   for (const write of writes) {
+    // A period's first report has no reviewer to tell, and asking would cost every report a query.
+    if (write.replaces === false) continue;
     const [item] = await deps.store.list({ unitIds: [write.unitId], formId: write.formId, periodKey: write.periodKey });
     if (!item || item.state !== 'new' || item.revision < 2 || !item.reviewedBy) continue;
     const reviewerId = /^contact:(\d+)$/.exec(item.reviewedBy)?.[1];

@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { DirectoryEntry, SeenUpdate, StepSnapshot, SubmissionWrite, UpdateKey, UpdateWrites } from '../../app/inbound/inbound-store.ts';
-import type { ChannelName } from '../../app/ports.ts';
+import type { ChannelName, SubmissionSummary } from '../../app/ports.ts';
 import type { RoleName } from '../../domain/organisation/vocabulary.ts';
 import type { PrismaClient } from '../database.ts';
 import { openSqlite } from '../sqlite-file.ts';
 import { sqlCounters } from '../sql-counters.ts';
 import { PrismaInboundStore, UNIT_REPORTS_PREFIX } from './inbound-store-prisma.ts';
+import { parseStoredAnswers } from './stored-answers.ts';
 
 /** How long a write waits, in all, for another connection's transaction to finish. */
 const WRITE_WAIT_MS = 5000;
@@ -20,18 +21,34 @@ const SNAPSHOT_SQL = `WITH "account" AS (SELECT "contactId" FROM "ChannelIdentit
   (SELECT "stateVersion" || char(31) || "state" FROM "DialogState" WHERE "contactId" = (SELECT "contactId" FROM "account")),
   (SELECT 1 FROM "ReviewPrompt" WHERE "contactId" = (SELECT "contactId" FROM "account"))`;
 
-/** An account with its contact and every role, in one read (rows repeat the contact per role). */
+/**
+ * An account with its contact, every role, and the periods reopened for the units the contact reports
+ * for (as JSON; the directory's version covers them), in one read (rows repeat the contact per role).
+ */
 const CONTACT_SQL = `SELECT i."id", i."chatId", i."lastSeenAt", i."unreachableAt", c."id", c."name", c."locale", c."active", c."lastChannel",
-    r."role", r."unitId", u."code", u."name", u."active"
+    r."role", r."unitId", u."code", u."name", u."active",
+    (SELECT json_group_array(json_array(p."unitId", p."formId", p."periodKey", p."until")) FROM "PeriodReopening" p
+      WHERE p."unitId" IN (SELECT "unitId" FROM "Role" WHERE "contactId" = c."id" AND "role" = 'reporter'))
   FROM "ChannelIdentity" i JOIN "Contact" c ON c."id" = i."contactId"
     LEFT JOIN "Role" r ON r."contactId" = c."id" LEFT JOIN "Unit" u ON u."id" = r."unitId"
   WHERE i."channel" = ? AND i."userId" = ? ORDER BY r."id"`;
 
-/** Periods reopened for the units the account's contact reports for: loaded with the contact, the directory's version covers them. */
-const REOPENED_SQL = `SELECT p."unitId", p."formId", p."periodKey", p."until" FROM "PeriodReopening" p
-  WHERE p."unitId" IN (SELECT r."unitId" FROM "Role" r WHERE r."contactId" = ? AND r."role" = 'reporter')`;
+type ContactRow = [number, string, string, string | null, number, string, string, number, string | null, string | null, number | null, string | null, string | null, number | null, string];
 
-type ContactRow = [number, string, string, string | null, number, string, string, number, string | null, string | null, number | null, string | null, string | null, number | null];
+/** A report as the dialog needs it: the current revision's answers and review state. */
+const SUMMARY_COLUMNS = `s."unitId", s."formId", s."periodKey", s."answers", s."formVersion", s."submittedAt", s."late", s."currentRevision", s."reviewState", s."reviewReason"`;
+type SummaryRow = [number, string, string, string, number, string | number, number, number, string, string | null];
+
+/** Reports by (unit, form, period), the keys given as a JSON array of triples: one statement, each key an index lookup. */
+const SUBMISSIONS_SQL = `SELECT ${SUMMARY_COLUMNS} FROM json_each(?) k JOIN "Submission" s
+  ON s."unitId" = k.value ->> 0 AND s."formId" = k.value ->> 1 AND s."periodKey" = k.value ->> 2`;
+
+/** Reports of some units (a JSON array of ids) returned for amendment, whatever their period. */
+const RETURNED_SQL = `SELECT ${SUMMARY_COLUMNS} FROM "Submission" s WHERE s."unitId" IN (SELECT value FROM json_each(?)) AND s."reviewState" = 'returned' ORDER BY s."id"`;
+
+function toSummary([unitId, formId, periodKey, answers, formVersion, submittedAt, late, revision, reviewState, reviewReason]: SummaryRow): SubmissionSummary {
+  return { unitId, formId, periodKey, answers: parseStoredAnswers(answers), formVersion, submittedAt: new Date(submittedAt), late: late === 1, revision, reviewState, reviewReason };
+}
 
 /** A done record with the same fingerprint is a repeat: the upsert then changes nothing. */
 const RECORD_SQL = `INSERT INTO "InboundUpdate" ("channel", "botKey", "updateKey", "fingerprint", "payload", "status", "receivedAt", "processedAt")
@@ -42,6 +59,18 @@ const RECORD_SQL = `INSERT INTO "InboundUpdate" ("channel", "botKey", "updateKey
 
 const DIALOG_SQL = `INSERT INTO "DialogState" ("contactId", "stateVersion", "state", "updatedAt") VALUES (?, ?, ?, ?)
   ON CONFLICT ("contactId") DO UPDATE SET "stateVersion" = excluded."stateVersion", "state" = excluded."state", "updatedAt" = excluded."updatedAt"`;
+
+/**
+ * A report as a new revision, in one statement: the first creates the submission at revision 1, an
+ * amendment moves it to the next revision, which waits for review again whatever the last verdict
+ * was. It stays late only if its first version was. Answers the submission's id and revision.
+ */
+const SUBMISSION_SQL = `INSERT INTO "Submission" ("unitId", "formId", "periodKey", "currentRevision", "formVersion", "answers", "firstSubmittedAt", "submittedAt", "late", "createdAt", "updatedAt")
+  VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT ("unitId", "formId", "periodKey") DO UPDATE SET "currentRevision" = "Submission"."currentRevision" + 1,
+    "formVersion" = excluded."formVersion", "answers" = excluded."answers", "submittedAt" = excluded."submittedAt", "updatedAt" = excluded."updatedAt",
+    "reviewState" = 'new', "reviewReason" = NULL
+  RETURNING "id", "currentRevision"`;
 
 const PENDING_SQL = `INSERT INTO "InboundUpdate" ("channel", "botKey", "updateKey", "fingerprint", "payload", "status", "receivedAt")
   VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT ("channel", "botKey", "updateKey") DO NOTHING`;
@@ -97,11 +126,11 @@ export class SqliteInboundStore extends PrismaInboundStore {
     const rows = this.run(CONTACT_SQL).raw(true).all(channel, userId) as ContactRow[];
     const first = rows[0];
     if (!first || first[7] !== 1) return null;
-    const [identityId, chatId, lastSeenAt, unreachableAt, contactId, name, locale, , lastChannel] = first;
+    const [identityId, chatId, lastSeenAt, unreachableAt, contactId, name, locale, , lastChannel, , , , , , reopenedJson] = first;
     const roles = rows.flatMap(([, , , , , , , , , role, unitId, unitCode, unitName, unitActive]) =>
       role !== null && unitId !== null && unitActive === 1 ? [{ role: role as RoleName, unitId, unitCode: unitCode ?? '', unitName: unitName ?? '' }] : [],
     );
-    const reopened = (this.run(REOPENED_SQL).raw(true).all(contactId) as Array<[number, string, string, string | number]>).map(([unitId, formId, periodKey, until]) => ({ unitId, formId, periodKey, until: new Date(until) }));
+    const reopened = (JSON.parse(reopenedJson) as Array<[number, string, string, string | number]>).map(([unitId, formId, periodKey, until]) => ({ unitId, formId, periodKey, until: new Date(until) }));
     return {
       reopened,
       contact: { id: contactId, name, locale: locale === 'en' ? 'en' : 'vi', roles },
@@ -111,6 +140,17 @@ export class SqliteInboundStore extends PrismaInboundStore {
       unreachable: unreachableAt !== null,
       lastChannel,
     };
+  }
+
+  override async findSubmissions(keys: Array<{ unitId: number; formId: string; periodKey: string }>): Promise<SubmissionSummary[]> {
+    if (keys.length === 0) return [];
+    const triples = JSON.stringify(keys.map((key) => [key.unitId, key.formId, key.periodKey]));
+    return (this.run(SUBMISSIONS_SQL).raw(true).all(triples) as SummaryRow[]).map(toSummary);
+  }
+
+  override async findReturned(unitIds: readonly number[]): Promise<SubmissionSummary[]> {
+    if (unitIds.length === 0) return [];
+    return (this.run(RETURNED_SQL).raw(true).all(JSON.stringify(unitIds)) as SummaryRow[]).map(toSummary);
   }
 
   /**
@@ -176,28 +216,10 @@ export class SqliteInboundStore extends PrismaInboundStore {
     return true;
   }
 
-  /**
-   * A report as a new revision: the first creates the submission and revision 1, an amendment adds the
-   * next revision and points the submission at it; revisions are never changed. The submission stays
-   * late only if its first version was.
-   */
+  /** The submission (see SUBMISSION_SQL), then its revision, which is never changed afterwards. */
   private writeSubmission(write: SubmissionWrite, at: string): void {
     const answers = JSON.stringify(write.answers);
-    const existing = this.run('SELECT "id", "currentRevision" FROM "Submission" WHERE "unitId" = ? AND "formId" = ? AND "periodKey" = ?')
-      .raw(true)
-      .get(write.unitId, write.formId, write.periodKey) as [number, number] | undefined;
-    let submissionId: number;
-    let revision = 1;
-    if (existing) {
-      [submissionId, revision] = [existing[0], existing[1] + 1];
-      // A new revision waits for review again, whatever the last one's verdict was.
-      this.run('UPDATE "Submission" SET "currentRevision" = ?, "formVersion" = ?, "answers" = ?, "submittedAt" = ?, "updatedAt" = ?, "reviewState" = \'new\', "reviewReason" = NULL WHERE "id" = ?').run(revision, write.formVersion, answers, at, at, submissionId);
-    } else {
-      const created = this.run(
-        'INSERT INTO "Submission" ("unitId", "formId", "periodKey", "currentRevision", "formVersion", "answers", "firstSubmittedAt", "submittedAt", "late", "createdAt", "updatedAt") VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(write.unitId, write.formId, write.periodKey, write.formVersion, answers, at, at, write.late ? 1 : 0, at, at);
-      submissionId = Number(created.lastInsertRowid);
-    }
+    const [submissionId, revision] = this.run(SUBMISSION_SQL).raw(true).get(write.unitId, write.formId, write.periodKey, write.formVersion, answers, at, at, write.late ? 1 : 0, at, at) as [number, number];
     this.run('INSERT INTO "SubmissionRevision" ("submissionId", "revision", "formVersion", "answers", "submittedAt", "late", "contactId", "channel", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       submissionId, revision, write.formVersion, answers, at, write.late ? 1 : 0, write.contactId, write.channel, at,
     );
