@@ -50,6 +50,14 @@ export function context(options: ReportingOption[], extra: Partial<DialogContext
 }
 
 /** A conversation driven through the real engine, with each reply rendered as the contact reads it. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 export class Transcript {
   state: DialogState = initialDialogState();
   last: StepResult | undefined;
@@ -74,7 +82,8 @@ export class Transcript {
 
   private apply(result: StepResult): string {
     this.last = result;
-    this.state = JSON.parse(JSON.stringify(result.state)) as DialogState;
+    // Frozen: a step that changed a state in place would throw here (the inbound path reuses the states it wrote).
+    this.state = deepFreeze(result.state);
     for (const effect of result.effects) {
       if (effect.kind === 'submit') this.submitted.push({ answers: effect.answers, late: effect.late, formId: effect.formId, periodKey: effect.periodKey });
       if (effect.kind === 'set_locale') this.ctx = { ...this.ctx, locale: effect.locale };

@@ -1,7 +1,7 @@
 import type { Locale } from '../../domain/index.ts';
 import { parseCommand } from '../../dialog/commands.ts';
 import type { DialogContext } from '../../dialog/dialog-context.ts';
-import { DIALOG_STATE_VERSION, loadDialogState, saveDialogState } from '../../dialog/dialog-state.ts';
+import { DIALOG_STATE_VERSION, saveDialogState, type DialogState } from '../../dialog/dialog-state.ts';
 import { ENGINE_COMMANDS, step } from '../../dialog/engine.ts';
 import type { Reply } from '../../dialog/replies.ts';
 import { KeyedQueue } from '../keyed-queue.ts';
@@ -12,6 +12,7 @@ import type { CommandRegistry } from './command-registry.ts';
 import { DirectoryCache, SubmissionCache } from './directory-cache.ts';
 import type { InboundMessage, InboundReceiver, InboundReplies, ReceiveOutcome, ReplyDelivery } from './inbound-message.ts';
 import type { DirectoryEntry, InboundStore, StepSnapshot, UpdateKey, UpdateWrites } from './inbound-store.ts';
+import { RecentDialogStates } from './recent-dialog-states.ts';
 import { effectWrites, presenceWrite } from './step-writes.ts';
 import { fingerprintOf, sealForReplay, unsealForReplay } from './update-record.ts';
 
@@ -42,6 +43,8 @@ interface Handled {
   writes: Omit<UpdateWrites, 'update' | 'now'>;
   /** The directory entry as it will be once the writes are committed. */
   entry?: DirectoryEntry;
+  /** The new dialog state, as written in `writes.dialog`. */
+  dialog?: DialogState;
 }
 
 /** How many updates stored before a crash are replayed at a start. */
@@ -69,6 +72,7 @@ export class InboundPipeline implements InboundReceiver {
   private readonly directory: DirectoryCache;
   private readonly submissions: SubmissionCache;
   private readonly calendar: ReportingCalendar;
+  private readonly dialogStates = new RecentDialogStates();
   private lastForgotten = 0;
 
   constructor(private readonly deps: InboundPipelineDeps) {
@@ -178,6 +182,7 @@ export class InboundPipeline implements InboundReceiver {
       return 'failed';
     }
     if (handled.entry) this.directory.remember(channel, userId, handled.entry);
+    if (handled.dialog && handled.writes.dialog) this.dialogStates.remember(handled.writes.dialog.contactId, handled.writes.dialog.state, handled.dialog);
     await this.deliver(message, { locale: handled.locale, replies: handled.replies });
     await this.tellSubmitted(handled.writes.submissions, now);
     return 'handled';
@@ -219,12 +224,13 @@ export class InboundPipeline implements InboundReceiver {
       const replies = handler ? await handler(contact, command.args, now) : [{ lines: [{ key: 'dialog.not_available_yet' }] }];
       return { ...base, locale, replies };
     }
-    const state = snapshot.dialog && snapshot.dialog.version === DIALOG_STATE_VERSION ? loadDialogState(snapshot.dialog.state) : loadDialogState(null);
+    const state = this.dialogStates.load(contact.id, snapshot.dialog);
     const result = step(state, input, await this.context(entry, snapshot, now));
     return {
       ...base,
       locale: result.locale,
       replies: result.replies,
+      dialog: result.state,
       writes: {
         presence,
         dialog: { contactId: contact.id, version: DIALOG_STATE_VERSION, state: saveDialogState(result.state) },
