@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { pino, type Logger, type DestinationStream } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import { createRedactor } from './redact.ts';
 
 export type { Logger };
@@ -33,7 +34,9 @@ export function createLogger(options: LoggerOptions): Logger {
   };
   if (options.destination) return pino(config, options.destination);
   if (options.pretty) {
-    // Synchronous, so log lines and the terminal chat appear in the order they happen.
+    // Loaded only for a terminal (a service logs JSON and never holds it). Synchronous, so log lines and
+    // the terminal chat appear in the order they happen.
+    const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
     return pino(config, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', destination: 2, sync: true }));
   }
   return pino(config, pino.destination(2));

@@ -1,11 +1,8 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { isPostgresUrl, sqlitePathOf } from '../config.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
-import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-postgresql/client.ts';
 import { MIGRATIONS_DIR, POSTGRES_MIGRATIONS_DIR, readMigrationFiles } from './migration-files.ts';
 import { applyMigrations, type MigrationReport } from './migrator.ts';
-import { applyPostgresMigrations } from './postgres-migrator.ts';
 import { ensureWritableFolder, openSqlite } from './sqlite-file.ts';
 import { countQuery } from './sql-counters.ts';
 
@@ -36,9 +33,11 @@ export function createPrismaClient(databasePath: string): PrismaClient {
 
 /**
  * The Prisma client over PostgreSQL. Both clients are generated from the same schema, so they have the
- * same API; the PostgreSQL one is used through the SQLite one's type.
+ * same API; the PostgreSQL one is used through the SQLite one's type. Its modules (the driver, the
+ * client and its query compiler) are loaded only here, so a process on SQLite never holds them.
  */
-export function createPostgresPrismaClient(url: string): PrismaClient {
+export async function createPostgresPrismaClient(url: string): Promise<PrismaClient> {
+  const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }] = await Promise.all([import('@prisma/adapter-pg'), import('../generated/prisma-postgresql/client.ts')]);
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
   // No query events here: on PostgreSQL the send slots of several workers make thousands of small queries
   // a second, and the events cost more than the queries. `/metrics` counts SQL statements on SQLite.
@@ -48,8 +47,8 @@ export function createPostgresPrismaClient(url: string): PrismaClient {
 /** Migrates whichever database DATABASE_URL names, and opens it. */
 export async function openDatabase(databaseUrl: string): Promise<{ prisma: PrismaClient; report: MigrationReport }> {
   if (isPostgresUrl(databaseUrl)) {
-    const report = await applyPostgresMigrations(databaseUrl, readMigrationFiles(POSTGRES_MIGRATIONS_DIR));
-    return { prisma: createPostgresPrismaClient(databaseUrl), report };
+    const report = await migratePostgres(databaseUrl);
+    return { prisma: await createPostgresPrismaClient(databaseUrl), report };
   }
   const path = sqlitePathOf(databaseUrl);
   const report = migrateDatabase(path);
@@ -58,8 +57,13 @@ export async function openDatabase(databaseUrl: string): Promise<{ prisma: Prism
 
 /** Migrates without opening: `db migrate`. */
 export async function migrateDatabaseUrl(databaseUrl: string): Promise<MigrationReport> {
-  if (isPostgresUrl(databaseUrl)) return applyPostgresMigrations(databaseUrl, readMigrationFiles(POSTGRES_MIGRATIONS_DIR));
+  if (isPostgresUrl(databaseUrl)) return migratePostgres(databaseUrl);
   return migrateDatabase(sqlitePathOf(databaseUrl));
+}
+
+async function migratePostgres(databaseUrl: string): Promise<MigrationReport> {
+  const { applyPostgresMigrations } = await import('./postgres-migrator.ts');
+  return applyPostgresMigrations(databaseUrl, readMigrationFiles(POSTGRES_MIGRATIONS_DIR));
 }
 
 /** Whether the database answers a trivial query; for the health check. */

@@ -1,20 +1,20 @@
 /**
  * The dashboard wired over the database: the chat command that issues sign-in links (one call from
- * the bot's core) and the web app on the bot's HTTP server (one call from the composition root).
+ * the bot's core) and the web app on the bot's HTTP server (one call from the composition root). The
+ * web app (its framework, pages and queries) is loaded on its first request, so a bot nobody opens the
+ * dashboard of never holds it.
  */
-import { getRequestListener } from '@hono/node-server';
 import { DASHBOARD_ALIAS_PATH, DASHBOARD_PATH, DashboardAuth, dashboardBaseUrl } from '../../app/dashboard-auth.ts';
 import { registerDashboardCommand } from '../../app/dashboard-command.ts';
 import type { CommandRegistry } from '../../app/inbound/command-registry.ts';
 import type { Clock, ContactRecord, FormCatalog } from '../../app/ports.ts';
 import type { ReportDataSource } from '../../app/digest/report-data-port.ts';
 import type { Config } from '../../config.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpServer } from '../../http/http-server.ts';
 import type { Logger } from '../../logging/logger.ts';
 import type { PrismaClient } from '../../storage/database.ts';
 import { DashboardAuthRepository } from '../../storage/repositories/dashboard-auth-repository.ts';
-import { ReportHistoryRepository } from '../../storage/repositories/report-history-repository.ts';
-import { createDashboardApp } from './dashboard-app.ts';
 
 type DashboardConfig = Pick<Config, 'PUBLIC_BASE_URL' | 'HTTP_HOST' | 'HTTP_PORT' | 'BOT_TIMEZONE' | 'BOT_LOCALE'>;
 
@@ -42,23 +42,19 @@ export interface DashboardSources {
 
 /** Mounts the dashboard under `/bang-dieu-khien/` and its alias `/dashboard/` on the bot's HTTP server. */
 export function mountDashboard(http: HttpServer, sources: DashboardSources): void {
-  const { prisma, config, clock } = sources;
-  const app = createDashboardApp({
-    auth: dashboardAuth(prisma, config, clock),
-    contacts: sources.contacts,
-    figures: {
-      source: sources.reportData,
-      forms: () => sources.forms.current(),
-      timeZone: config.BOT_TIMEZONE,
-      history: new ReportHistoryRepository(prisma),
-      formVersion: (formId, version) => sources.forms.version(formId, version),
-    },
-    clock,
-    defaultLocale: config.BOT_LOCALE,
-    secureCookies: (config.PUBLIC_BASE_URL ?? '').startsWith('https:'),
-    logger: sources.logger,
-  });
-  const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
+  let loading: Promise<(request: IncomingMessage, response: ServerResponse) => unknown> | undefined;
+  const listener = (request: IncomingMessage, response: ServerResponse): void => {
+    loading ??= import('./dashboard-listener.ts').then(({ dashboardListener }) => dashboardListener(sources, dashboardAuth(sources.prisma, sources.config, sources.clock)));
+    loading.then(
+      (handle) => handle(request, response),
+      (error: unknown) => {
+        loading = undefined;
+        sources.logger.error({ err: error }, 'dashboard could not be loaded');
+        if (!response.headersSent) response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+        response.end();
+      },
+    );
+  };
   http.mount(DASHBOARD_PATH, listener);
   http.mount(DASHBOARD_ALIAS_PATH, listener);
 }
