@@ -38,7 +38,9 @@ describe('scheduling commands', () => {
       ['telegram', '1002', 'reminder'],
       ['zalo', 'z-1003', 'reminder'],
     ]);
-    const again = JSON.parse(spawnCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-10', '--json'], env).stdout) as { key: string };
+    // Asked again a minute later (each faked process starts its clock at the same instant, so the same one would be the same wave).
+    const later = { ...plain, ...fakedClockEnv(new Date(OCTOBER_OPEN.getTime() + 60_000)) };
+    const again = JSON.parse(spawnCli(['reminders', 'send', '--form', 'monthly_figures', '--period', '2026-10', '--json'], later).stdout) as { key: string };
     expect(again.key).not.toBe(summary.key);
     expect(await prisma.outboxMessage.count()).toBe(4);
     const audit = await prisma.auditLog.findMany({ where: { action: 'reminders.send' } });
