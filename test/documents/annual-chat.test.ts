@@ -4,6 +4,8 @@ import type { OutboxPayload } from '../../src/app/outbox-payload.ts';
 import { join } from '../app/queries/query-bot.ts';
 import { TelegramBotHarness } from '../support/telegram-bot-harness.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
+import { ZaloBotHarness } from '../support/zalo-bot-harness.ts';
+import type { PrismaClient } from '../../src/storage/database.ts';
 import { readDocx } from './docx-reader.ts';
 import { fixtureRows, YEAR } from './report-fixtures.ts';
 
@@ -11,18 +13,25 @@ const tempDir = useTempDirs();
 const DECEMBER_5 = new Date('2025-12-05T03:00:00Z');
 
 let bot: TelegramBotHarness | undefined;
+let zalo: ZaloBotHarness | undefined;
 afterEach(async () => {
   await bot?.close();
+  await zalo?.close();
   bot = undefined;
+  zalo = undefined;
 });
 
 async function startWithReports(): Promise<TelegramBotHarness> {
   const b = await TelegramBotHarness.start(tempDir(), { now: DECEMBER_5 });
-  const units = await b.prisma.unit.findMany({ where: { active: true, kind: { not: 'province' } }, orderBy: { code: 'asc' }, select: { id: true, code: true } });
-  await b.prisma.submission.createMany({
+  await addFixtureReports(b.prisma);
+  return b;
+}
+
+async function addFixtureReports(prisma: PrismaClient): Promise<void> {
+  const units = await prisma.unit.findMany({ where: { active: true, kind: { not: 'province' } }, orderBy: { code: 'asc' }, select: { id: true, code: true } });
+  await prisma.submission.createMany({
     data: fixtureRows(units).map((row) => ({ unitId: row.unitId, formId: row.formId, periodKey: row.periodKey, currentRevision: 1, formVersion: 1, answers: JSON.stringify(row.answers), firstSubmittedAt: row.at, submittedAt: row.at, late: row.late })),
   });
-  return b;
 }
 
 /** The report's outbox message, once the background compilation has written it. */
@@ -67,5 +76,35 @@ describe('/baocaonam through Telegram', () => {
     expect(bad).toContain('Gõ /baocaonam hoặc /baocaonam <năm>, ví dụ /baocaonam 2025.');
     expect(await bot.say(7003, '/baocaonam 2026')).toContain('Năm “2026” không hợp lệ');
     expect(await bot.prisma.outboxMessage.count()).toBe(0);
+  });
+});
+
+describe('/baocaonam through Zalo', () => {
+  it('should send a Zalo supervisor a link to the .docx this bot serves when PUBLIC_BASE_URL is set', { timeout: 120_000 }, async () => {
+    zalo = await ZaloBotHarness.start(tempDir(), { now: DECEMBER_5, env: { PUBLIC_BASE_URL: 'https://bao-cao.example.gov.vn' } });
+    await addFixtureReports(zalo.prisma);
+    zalo.bot.scheduling.sender.start();
+    expect(await zalo.ask('z-701', await zalo.invite('SYT', 'supervisor'))).toContain('Chào mừng');
+    expect(await zalo.ask('z-701', `/baocaonam ${YEAR}`)).toBe(`Đang lập báo cáo năm ${YEAR} (Sở Y tế). Tệp sẽ được gửi trong ít phút.`);
+    await zalo.emulator.waitForCalls('sendMessage', 3, 60_000);
+    const ready = zalo.emulator.messagesTo('z-701').map((message) => message.text).find((text) => text.startsWith(`Báo cáo năm ${YEAR} (Sở Y tế) đã sẵn sàng.`));
+    const path = /Tải tệp tại: https:\/\/bao-cao\.example\.gov\.vn(\/documents\/[\w-]+\.docx)$/.exec(ready ?? '')?.[1];
+    expect(path, ready).toBeDefined();
+    // The link leads to the document this bot serves.
+    const served = await fetch(`http://127.0.0.1:${zalo.bot.config.HTTP_PORT}${path}`);
+    expect(served.status).toBe(200);
+    const doc = await readDocx(Buffer.from(await served.arrayBuffer()));
+    expect(doc.paragraphs).toContain('BÁO CÁO');
+    expect(doc.paragraphs).toContain('(Phạm vi: Sở Y tế)');
+  });
+
+  it('should tell a Zalo supervisor at once, without PUBLIC_BASE_URL, that the file cannot come through Zalo, compiling nothing', { timeout: 60_000 }, async () => {
+    zalo = await ZaloBotHarness.start(tempDir(), { now: DECEMBER_5 });
+    expect(await zalo.ask('z-702', await zalo.invite('SYT', 'supervisor'))).toContain('Chào mừng');
+    const reply = await zalo.ask('z-702', '/annual');
+    expect(reply).toContain('Zalo không nhận được tệp đính kèm');
+    expect(reply).toContain('/baocaonam');
+    expect(reply).not.toContain('Đang lập');
+    expect(await zalo.prisma.outboxMessage.count()).toBe(0);
   });
 });

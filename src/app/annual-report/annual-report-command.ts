@@ -78,11 +78,13 @@ export function annualReportCommand(ports: AnnualReportPorts): AnnualReportComma
     }
     const scope = await loadScope(ports.report.source, roles);
     if (scope.units.length === 0) return say('digest.empty_scope');
+    const scopeName = scopeRoots(scope.tree, scope.units).map((unit) => unit.name).join(', ');
     const address = await ports.addressOf(contact.id);
-    if (!address) return say('report.chat_no_link', { year, scope: scope.units[0]?.name ?? '' });
+    // Zalo takes no documents: without a public address for a link, say so now rather than compile for nothing.
+    if (!address || (address.channel !== 'telegram' && !ports.publish)) return say('report.chat_no_link', { year, scope: scopeName });
     const job = deliver(contact, scope, year, address, now).finally(() => running.delete(job));
     running.add(job);
-    return say('report.chat_preparing', { year, scope: scopeRoots(scope.tree, scope.units).map((unit) => unit.name).join(', ') });
+    return say('report.chat_preparing', { year, scope: scopeName });
   };
 
   return {
