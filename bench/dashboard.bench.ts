@@ -55,16 +55,23 @@ export async function run(): Promise<void> {
     const out = (line: string) => process.stdout.write(`${line}\n`);
     out(`seeded ${UNITS_LABEL} units, ${rows} submissions; overview over HTTP with a signed-in session, goal under 300 ms`);
     const first = await page('/bang-dieu-khien/');
+    // Each view after a report arrives (one report's answers changed, as an amendment would): computed afresh.
+    const report = await prisma.submission.findFirstOrThrow({ where: { formId: 'monthly_figures' }, select: { id: true, answers: true } });
     const times: number[] = [];
     const cpu: number[] = [];
     let bytes = 0;
     for (let i = 0; i < RUNS; i += 1) {
+      await prisma.submission.update({ where: { id: report.id }, data: { answers: report.answers.replace(/}$/, `${report.answers === '{}' ? '' : ','}"bench_mark":${i}}`) } });
       const result = await page('/bang-dieu-khien/');
       times.push(result.ms);
       cpu.push(result.cpu);
       bytes = result.bytes;
     }
-    out(`  overview: median ${percentile(times, 0.5).toFixed(0)} ms, p95 ${percentile(times, 0.95).toFixed(0)} ms over ${RUNS} requests (first ${first.ms.toFixed(0)} ms, cold); CPU median ${percentile(cpu, 0.5).toFixed(0)} ms (server and client share this process); ${(bytes / 1024).toFixed(0)} KB of HTML`);
+    out(`  overview after a report arrives: median ${percentile(times, 0.5).toFixed(0)} ms, p95 ${percentile(times, 0.95).toFixed(0)} ms over ${RUNS} requests (first ${first.ms.toFixed(0)} ms, cold); CPU median ${percentile(cpu, 0.5).toFixed(0)} ms (server and client share this process); ${(bytes / 1024).toFixed(0)} KB of HTML`);
+    // Reloads with nothing changed in the same minute share the figures computed last.
+    const reloads: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) reloads.push((await page('/bang-dieu-khien/')).ms);
+    out(`  overview reloaded, data unchanged: median ${percentile(reloads, 0.5).toFixed(0)} ms, p95 ${percentile(reloads, 0.95).toFixed(0)} ms`);
     const tree: number[] = [];
     for (let i = 0; i < 5; i += 1) tree.push((await page('/bang-dieu-khien/don-vi?loc=missing')).ms);
     const unit: number[] = [];

@@ -57,6 +57,11 @@ export interface ReportDataSource {
   reviewStates(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null): Promise<ReviewStatusRow[]>;
   /** Every report currently returned to its unit (any form and period), with when and why. */
   returnedReports(unitIds: readonly number[] | null): Promise<ReturnedReportRow[]>;
+  /**
+   * A token that changes whenever anything these reads return may change (units, contacts, roles,
+   * reachability, reports, reviews), whichever process made the change; absent where storage cannot tell.
+   */
+  dataVersion?(): Promise<string>;
 }
 
 /** Contacts by id, for the composer that writes to one supervisor. */

@@ -146,6 +146,12 @@ export class ReportDataRepository implements ReportDataSource {
     return this.keep(rows, unitIds).map((row) => ({ unitId: row.unitId, periodKey: row.periodKey, state: toReviewState(row.reviewState) }));
   }
 
+  /** The cache versions the database's triggers raise (see the inbound path's migration): they only ever grow, so their sum moves on any change. */
+  async dataVersion(): Promise<string> {
+    const { _sum, _count } = await this.prisma.cacheVersion.aggregate({ _sum: { value: true }, _count: true });
+    return `${_count}:${_sum.value ?? 0}`;
+  }
+
   async returnedReports(unitIds: readonly number[] | null): Promise<ReturnedReportRow[]> {
     if (unitIds?.length === 0) return [];
     // Few rows (returned reports wait for their units), found through the review state's index.

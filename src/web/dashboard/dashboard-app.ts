@@ -19,6 +19,7 @@ import { isAppError } from '../../shared/app-error.ts';
 import { translate } from '../../i18n/translator.ts';
 import { digestDownload, exportDownload } from './dashboard-downloads.ts';
 import { overview, reportView, unitTree, unitView, UNIT_FILTERS, viewerScope, type DashboardDeps, type UnitFilter } from './dashboard-figures.ts';
+import { OverviewCache } from './overview-cache.ts';
 import { downloadsPage } from './pages/downloads-page.ts';
 import { messagePage, type Html } from './pages/layout.ts';
 import { overviewPage } from './pages/overview-page.ts';
@@ -54,6 +55,7 @@ type Env = { Bindings: HttpBindings; Variables: { contact: ContactRecord; sessio
 /** Builds the dashboard's Hono app. */
 export function createDashboardApp(deps: DashboardAppDeps): Hono<Env> {
   const app = new Hono<Env>();
+  const overviews = new OverviewCache((scope, now) => overview(deps.figures, scope, now), deps.figures.source.dataVersion?.bind(deps.figures.source));
   const anonymous = (): PageContext => ({ locale: deps.defaultLocale, timeZone: deps.figures.timeZone, viewer: null });
   const viewer = (contact: ContactRecord): PageContext => ({ locale: contact.locale, timeZone: deps.figures.timeZone, viewer: contact.name });
   const message = (c: Context<Env>, status: 200 | 400 | 401 | 404 | 410 | 429 | 500, ctx: PageContext, titleKey: string, textKey: string, params?: Record<string, string>) =>
@@ -125,14 +127,17 @@ export function createDashboardApp(deps: DashboardAppDeps): Hono<Env> {
   app.get(`${DASHBOARD_PATH}/`, async (c) => {
     const contact = c.var.contact;
     const scope = await viewerScope(deps.figures, contact);
-    return c.html(overviewPage(viewer(contact), await overview(deps.figures, scope, deps.clock.now())));
+    return c.html(overviewPage(viewer(contact), await overviews.get(scope, deps.clock.now())));
   });
 
   app.get(`${DASHBOARD_PATH}/don-vi`, async (c) => {
     const contact = c.var.contact;
     const asked = c.req.query('loc');
     const filter = asked && (UNIT_FILTERS as readonly string[]).includes(asked) ? (asked as UnitFilter) : null;
-    const view = await unitTree(deps.figures, await viewerScope(deps.figures, contact), deps.clock.now());
+    const scope = await viewerScope(deps.figures, contact);
+    const now = deps.clock.now();
+    // The overview's digest, shared while the data stays the same (the usual way here is from the overview).
+    const view = await unitTree(deps.figures, scope, now, overviews.get(scope, now).then((figures) => figures.data));
     return c.html(unitsPage(viewer(contact), view, filter === 'returned' && !view.reviewFilter ? null : filter));
   });
 

@@ -64,8 +64,8 @@ export interface UnitTreeView {
 }
 
 /** Builds the unit tree of a scope from its digest (and, where reports have a review state, the returned ones). */
-export async function unitTree(deps: DashboardDeps, scope: Scope, now: Date): Promise<UnitTreeView> {
-  const data = await buildDigest(deps, scope, now);
+export async function unitTree(deps: DashboardDeps, scope: Scope, now: Date, digest: Promise<DigestData> = buildDigest(deps, scope, now)): Promise<UnitTreeView> {
+  const data = await digest;
   const stateOf = new Map<string, PeriodState>();
   for (const { form, periods } of data.completeness) {
     for (const period of periods) {
