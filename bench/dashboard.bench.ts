@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { seed } from './digest.bench.ts';
+import { freePort } from './support/bot-process.ts';
 
 const RUNS = 20;
 const NOW = new Date('2026-11-30T01:00:00Z'); // Monday 08:00 in Hanoi
@@ -19,26 +20,21 @@ function percentile(values: number[], share: number): number {
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(os.tmpdir(), 'baocao-bench-'));
   const path = join(dir, 'bench.db');
-  const { migrateDatabase, createPrismaClient } = await import('../src/storage/database.ts');
-  const { HttpServer } = await import('../src/http/http-server.ts');
+  const { migrateDatabase } = await import('../src/storage/database.ts');
+  const { parseConfig } = await import('../src/config.ts');
   const { createLogger } = await import('../src/logging/logger.ts');
-  const { readFormFolder } = await import('../src/storage/form-files.ts');
-  const { ContactRepository } = await import('../src/storage/repositories/contact-repository.ts');
-  const { ReportDataRepository } = await import('../src/storage/repositories/report-data-repository.ts');
-  const { dashboardAuth, mountDashboard } = await import('../src/web/dashboard/wire-dashboard.ts');
+  const { createBot } = await import('../src/main/create-bot.ts');
+  const { dashboardAuth } = await import('../src/web/dashboard/wire-dashboard.ts');
   migrateDatabase(path);
   const rows = seed(path);
-  const prisma = createPrismaClient(path);
-  const supervisor = await prisma.contact.create({ data: { name: 'Giám sát', roles: { create: { unitId: 1, role: 'supervisor' } } } });
-  const forms = readFormFolder().map((file) => file.form);
-  const catalog = { current: () => forms, version: (id: string, v: number) => forms.find((f) => f.id === id && f.version === v) };
-  const source = new ReportDataRepository(prisma, { sqlitePath: path });
   const clock = { now: () => NOW };
   const logger = createLogger({ level: 'silent', pretty: false, secrets: [] });
-  const http = new HttpServer(logger);
-  const address = await http.listen('127.0.0.1', 0);
-  const config = { PUBLIC_BASE_URL: undefined, HTTP_HOST: '127.0.0.1', HTTP_PORT: address.port, BOT_TIMEZONE: 'Asia/Ho_Chi_Minh', BOT_LOCALE: 'vi' as const };
-  mountDashboard(http, { prisma, config, contacts: new ContactRepository(prisma), reportData: source, forms: catalog, clock, logger });
+  const config = parseConfig({ DATABASE_URL: `file:${path}`, HTTP_HOST: '127.0.0.1', HTTP_PORT: String(await freePort()), BOT_TIMEZONE: 'Asia/Ho_Chi_Minh', BOT_LOCALE: 'vi' });
+  // The bot as the program builds it, without channels or scheduler: the bench measures its HTTP server.
+  const bot = await createBot(config, logger, { clock, scheduling: false });
+  const address = await bot.start();
+  const prisma = bot.prisma;
+  const supervisor = await prisma.contact.create({ data: { name: 'Giám sát', roles: { create: { unitId: 1, role: 'supervisor' } } } });
   try {
     const link = await dashboardAuth(prisma, config, clock).issueLink(supervisor.id, 'bench');
     const signIn = await fetch(link.url, { redirect: 'manual' });
@@ -79,9 +75,8 @@ export async function run(): Promise<void> {
     out(`  unit list filtered (missing): median ${percentile(tree, 0.5).toFixed(0)} ms; one unit's page: median ${percentile(unit, 0.5).toFixed(0)} ms`);
     out(`  machine load ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores (wall time also counts waiting for a core)`);
   } finally {
-    await http.close();
-    source.close();
-    await prisma.$disconnect();
+    await bot.stop();
+    bot.core.reportData.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

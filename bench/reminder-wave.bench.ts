@@ -9,18 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { sendReminderWaveNow } from '../src/app/manual-reminder-wave.ts';
-import { systemClock } from '../src/app/ports.ts';
-import { TelegramOutboxTransport } from '../src/channels/telegram/telegram-outbox-sender.ts';
 import { parseConfig } from '../src/config.ts';
 import { periodWindow } from '../src/domain/index.ts';
 import { createLogger } from '../src/logging/logger.ts';
-import { OutboxSender } from '../src/outbox/outbox-sender.ts';
-import { pacerFor } from '../src/main/create-scheduling.ts';
-import { createPrismaClient, migrateDatabase, type PrismaClient } from '../src/storage/database.ts';
-import { readFormFolder } from '../src/storage/form-files.ts';
-import { syncForms } from '../src/storage/repositories/form-repository.ts';
+import { createBot } from '../src/main/create-bot.ts';
+import type { PrismaClient } from '../src/storage/database.ts';
 import { JobRunRepository } from '../src/storage/repositories/job-run-repository.ts';
-import { OutboxRepository } from '../src/storage/repositories/outbox-repository.ts';
 import { RecipientRepository } from '../src/storage/repositories/recipient-repository.ts';
 import { TelegramEmulator } from '../test/support/telegram-emulator/index.ts';
 
@@ -45,11 +39,13 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'baocao-bench-'));
   const tg = await TelegramEmulator.start({ rateLimit: { globalPerSecond: 30, perChatPerSecond: 1 }, maxRecords: Math.max(100_000, size * 2) });
   const path = join(dir, 'bench.db');
-  migrateDatabase(path);
-  const prisma = createPrismaClient(path);
+  const config = parseConfig({ DATABASE_URL: `file:${path}`, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot });
+  const logger = createLogger({ level: 'warn', pretty: false, secrets: [], destination: new Writable({ write: (_c, _e, done) => done() }) });
+  // The bot as the program builds it; only its outbox sender runs (no channels, no scheduler ticks).
+  const bot = await createBot(config, logger, { scheduling: false });
+  const prisma = bot.prisma;
   try {
-    const config = parseConfig({ DATABASE_URL: `file:${path}`, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot });
-    const form = (await syncForms(prisma, readFormFolder())).current().find((f) => f.id === 'monthly_figures');
+    const form = bot.core.forms.current().find((f) => f.id === 'monthly_figures');
     if (!form) throw new Error('monthly_figures form missing');
     await seedReporters(prisma, size);
     for (let id = 1; id <= size; id += 1) tg.addChat({ id: FIRST_CHAT + id, type: 'private', first_name: `User ${id}` });
@@ -64,13 +60,7 @@ export async function run(): Promise<void> {
     );
     const writeMs = performance.now() - writeStart;
 
-    const logger = createLogger({ level: 'warn', pretty: false, secrets: [], destination: new Writable({ write: (_c, _e, done) => done() }) });
-    const sender = new OutboxSender({
-      store: new OutboxRepository(prisma),
-      routes: [{ transport: new TelegramOutboxTransport({ token: tg.token, apiRoot: tg.apiRoot }), pacer: pacerFor('telegram', config) }],
-      clock: systemClock,
-      logger,
-    });
+    const sender = bot.scheduling.sender;
     const sendStart = performance.now();
     sender.start();
     await sender.whenIdle(Math.max(120_000, (size / config.TELEGRAM_SEND_RATE) * 2000));
@@ -89,7 +79,7 @@ export async function run(): Promise<void> {
     line('delivery time', `${(sendMs / 1000).toFixed(1)} s`);
     line('total time', `${((writeMs + sendMs) / 1000).toFixed(1)} s`);
   } finally {
-    await prisma.$disconnect();
+    await bot.stop();
     await tg.close();
     rmSync(dir, { recursive: true, force: true });
   }

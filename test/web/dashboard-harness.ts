@@ -1,17 +1,18 @@
-// The bot's HTTP server with the dashboard mounted over the small digest province (a real SQLite file),
-// an injected clock, and a way to issue sign-in links as the chat command and the command line do.
+// The bot, built as the program builds it (no channels, no scheduler), with the dashboard on its HTTP
+// server over the small digest province (a real SQLite file), an injected clock, and a way to issue
+// sign-in links as the chat command and the command line do.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DashboardAuth } from '../../src/app/dashboard-auth.ts';
-import type { FormCatalog } from '../../src/app/ports.ts';
-import { HttpServer } from '../../src/http/http-server.ts';
+import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logging/logger.ts';
+import { createBot } from '../../src/main/create-bot.ts';
 import type { PrismaClient } from '../../src/storage/database.ts';
-import { ContactRepository } from '../../src/storage/repositories/contact-repository.ts';
 import type { ReportDataRepository } from '../../src/storage/repositories/report-data-repository.ts';
-import { dashboardAuth, mountDashboard } from '../../src/web/dashboard/wire-dashboard.ts';
-import { MONDAY, reportDeps, seedDigestDatabase, shippedForms, TZ } from '../app/digest/digest-fixtures.ts';
+import { dashboardAuth } from '../../src/web/dashboard/wire-dashboard.ts';
+import { MONDAY, seedDigestDatabase, TZ } from '../app/digest/digest-fixtures.ts';
+import { freePort } from '../support/bot-process-log.ts';
 
 /** The monthly report of Sở Nội vụ for 2026-10 is given two revisions: 18 admitted, then corrected to 20. */
 export const REVISED = { unitId: 2, formId: 'monthly_figures', periodKey: '2026-10' } as const;
@@ -47,13 +48,10 @@ export async function startDashboard(): Promise<DashboardHarness> {
   let now = MONDAY;
   const clock = { now: () => now };
   const logger = createLogger({ level: 'silent', pretty: false, secrets: [] });
-  const http = new HttpServer(logger);
-  const address = await http.listen('127.0.0.1', 0);
-  const config = { PUBLIC_BASE_URL: undefined, HTTP_HOST: '127.0.0.1', HTTP_PORT: address.port, BOT_TIMEZONE: TZ, BOT_LOCALE: 'vi' as const };
-  const forms = shippedForms();
-  const catalog: FormCatalog = { current: () => forms, version: (id, version) => forms.find((f) => f.id === id && f.version === version) };
-  const { source } = reportDeps(prisma, path);
-  mountDashboard(http, { prisma, config, contacts: new ContactRepository(prisma), reportData: source, forms: catalog, clock, logger });
+  const config = parseConfig({ DATABASE_URL: `file:${path}`, HTTP_HOST: '127.0.0.1', HTTP_PORT: String(await freePort()), BOT_TIMEZONE: TZ, BOT_LOCALE: 'vi' });
+  const bot = await createBot(config, logger, { prisma, clock, scheduling: false });
+  const address = await bot.start();
+  const source = bot.core.reportData;
   const auth = dashboardAuth(prisma, config, clock);
   return {
     baseUrl: `http://127.0.0.1:${address.port}`,
@@ -66,9 +64,8 @@ export async function startDashboard(): Promise<DashboardHarness> {
     link: async (contactId) => (await auth.issueLink(contactId, 'test')).url,
     revisedReportId: revised.id,
     close: async () => {
-      await http.close();
+      await bot.stop();
       source.close();
-      await prisma.$disconnect();
       rmSync(dir, { recursive: true, force: true });
     },
   };
