@@ -4,7 +4,6 @@
  * somebody tying up connections, and is cut.
  */
 import type { ServerOptions } from 'node:http';
-import type { Config } from '../config.ts';
 
 /** The HTTP server's limits; every time is in milliseconds. */
 export interface HttpLimits {
@@ -37,7 +36,7 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
 
 /** The limits the configuration asks for (the reserve for the health check is fixed). */
 export function httpLimitsOf(
-  config: Pick<Config, 'HTTP_HEADERS_TIMEOUT_MS' | 'HTTP_REQUEST_TIMEOUT_MS' | 'HTTP_KEEP_ALIVE_TIMEOUT_MS' | 'HTTP_IDLE_TIMEOUT_MS' | 'HTTP_MAX_CONNECTIONS'>,
+  config: Record<'HTTP_HEADERS_TIMEOUT_MS' | 'HTTP_REQUEST_TIMEOUT_MS' | 'HTTP_KEEP_ALIVE_TIMEOUT_MS' | 'HTTP_IDLE_TIMEOUT_MS' | 'HTTP_MAX_CONNECTIONS', number>,
 ): HttpLimits {
   return {
     headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,

@@ -1,9 +1,26 @@
 /** The dashboard's web app over the running bot's sources, as a Node request listener; loaded on first use. */
 import { getRequestListener } from '@hono/node-server';
 import type { DashboardAuth } from '../../app/dashboard-auth.ts';
+import type { ReportDataSource } from '../../app/digest/report-data-port.ts';
+import type { Clock, ContactRecord, FormCatalog } from '../../app/ports.ts';
+import type { Config } from '../../config.ts';
+import type { Logger } from '../../logging/logger.ts';
+import type { PrismaClient } from '../../storage/database.ts';
 import { ReportHistoryRepository } from '../../storage/repositories/report-history-repository.ts';
 import { createDashboardApp } from './dashboard-app.ts';
-import type { DashboardSources } from './wire-dashboard.ts';
+
+export type DashboardConfig = Pick<Config, 'PUBLIC_BASE_URL' | 'HTTP_HOST' | 'HTTP_PORT' | 'BOT_TIMEZONE' | 'BOT_LOCALE'>;
+
+/** What the web app reads from the running bot. */
+export interface DashboardSources {
+  prisma: PrismaClient;
+  config: DashboardConfig;
+  contacts: { findById(id: number): Promise<ContactRecord | null> };
+  reportData: ReportDataSource;
+  forms: FormCatalog;
+  clock: Clock;
+  logger: Logger;
+}
 
 export function dashboardListener(sources: DashboardSources, auth: DashboardAuth) {
   const { prisma, config, clock } = sources;

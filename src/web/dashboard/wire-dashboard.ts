@@ -4,19 +4,15 @@
  * web app (its framework, pages and queries) is loaded on its first request, so a bot nobody opens the
  * dashboard of never holds it.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DASHBOARD_ALIAS_PATH, DASHBOARD_PATH, DashboardAuth, dashboardBaseUrl } from '../../app/dashboard-auth.ts';
 import { registerDashboardCommand } from '../../app/dashboard-command.ts';
 import type { CommandRegistry } from '../../app/inbound/command-registry.ts';
-import type { Clock, ContactRecord, FormCatalog } from '../../app/ports.ts';
-import type { ReportDataSource } from '../../app/digest/report-data-port.ts';
-import type { Config } from '../../config.ts';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Clock } from '../../app/ports.ts';
 import type { HttpServer } from '../../http/http-server.ts';
-import type { Logger } from '../../logging/logger.ts';
 import type { PrismaClient } from '../../storage/database.ts';
 import { DashboardAuthRepository } from '../../storage/repositories/dashboard-auth-repository.ts';
-
-type DashboardConfig = Pick<Config, 'PUBLIC_BASE_URL' | 'HTTP_HOST' | 'HTTP_PORT' | 'BOT_TIMEZONE' | 'BOT_LOCALE'>;
+import type { DashboardConfig, DashboardSources } from './dashboard-listener.ts';
 
 /** Sign-in links and sessions over the database, pointing at the configured address. */
 export function dashboardAuth(prisma: PrismaClient, config: DashboardConfig, clock: Clock): DashboardAuth {
@@ -29,16 +25,6 @@ export function wireDashboardCommand(inbound: Pick<CommandRegistry, 'registerCom
   registerDashboardCommand(inbound, { issueLink: (contactId, actor) => auth.issueLink(contactId, actor), timeZone: config.BOT_TIMEZONE });
 }
 
-/** What the web app reads from the running bot. */
-export interface DashboardSources {
-  prisma: PrismaClient;
-  config: DashboardConfig;
-  contacts: { findById(id: number): Promise<ContactRecord | null> };
-  reportData: ReportDataSource;
-  forms: FormCatalog;
-  clock: Clock;
-  logger: Logger;
-}
 
 /** Mounts the dashboard under `/bang-dieu-khien/` and its alias `/dashboard/` on the bot's HTTP server. */
 export function mountDashboard(http: HttpServer, sources: DashboardSources): void {
