@@ -2,7 +2,7 @@ import type { Form } from '../../domain/index.ts';
 import type { ReviewDeps } from '../../app/review/review-service.ts';
 import { ReviewRepository } from '../../storage/repositories/review-repository.ts';
 import type { CliContext } from '../cli-context.ts';
-import { reportDeps } from './digest.ts';
+import { reportDeps } from './report-reads.ts';
 
 /** The review use cases' dependencies for the command line (the shipped forms, every unit). */
 export async function cliReviewDeps(ctx: CliContext): Promise<ReviewDeps & { forms: ReviewDeps['forms'] & { current(): Form[] } }> {

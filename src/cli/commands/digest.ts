@@ -1,32 +1,13 @@
 import { Option, type Command } from 'commander';
 import { DateTime } from 'luxon';
-import { buildDigest, type ReportDeps, type Scope } from '../../app/digest/digest-builder.ts';
+import { buildDigest } from '../../app/digest/digest-builder.ts';
 import { digestReply } from '../../app/digest/digest-reply.ts';
 import { replyText } from '../../app/digest/message-text.ts';
-import { UnitTree, scopeOf } from '../../domain/digest/index.ts';
 import type { Locale } from '../../domain/index.ts';
-import { readFormFolder } from '../../storage/form-files.ts';
-import { ReportDataRepository } from '../../storage/repositories/report-data-repository.ts';
 import type { CliContext } from '../cli-context.ts';
-import { registerExportCommand } from './export.ts';
 import { digestJson } from './digest-json.ts';
-import { parseAtDate, registerIndicatorsCommand } from './indicators.ts';
-import { registerSubmissionsCommands } from './submissions.ts';
-
-/** Reporting reads for the command line: the database, the shipped forms, the province's time zone. */
-export async function reportDeps(ctx: CliContext): Promise<ReportDeps & { source: ReportDataRepository }> {
-  const source = new ReportDataRepository(await ctx.getPrisma());
-  const forms = readFormFolder().map((file) => file.form);
-  return { source, forms: () => forms, timeZone: ctx.getConfig().BOT_TIMEZONE };
-}
-
-/** The scope an operator asked for: a unit code and its subtree, or the province by default. */
-export async function operatorScope(ctx: CliContext, deps: ReportDeps, code: string | undefined): Promise<Scope> {
-  const tree = new UnitTree(await deps.source.units());
-  const unit = code ? tree.byCode(code) : tree.root();
-  if (!unit) throw ctx.error('exports.unknown_scope', { unit: code ?? '' });
-  return { tree, units: scopeOf(tree, [{ role: 'admin', unitId: unit.id }]) };
-}
+import { parseAtDate } from './indicators.ts';
+import { operatorScope, reportDeps } from './report-reads.ts';
 
 /** `--at` of `digest preview`: a local time (2026-12-03T10:00) as given, or a date as the end of that day. */
 export function parseDigestInstant(text: string, timeZone: string): Date | null {
@@ -37,10 +18,7 @@ export function parseDigestInstant(text: string, timeZone: string): Date | null 
   return parseAtDate(text, timeZone);
 }
 
-/**
- * `digest preview`, and the other reporting commands (`export`, `submissions list`,
- * `indicators`), registered together so the program adds one line for all of them.
- */
+/** `digest preview`. */
 export function registerDigestCommands(program: Command, ctx: CliContext): void {
   const digest = program.command('digest').description(ctx.t('cli_help.digest'));
   digest
@@ -60,7 +38,4 @@ export function registerDigestCommands(program: Command, ctx: CliContext): void 
       if (options.json) return ctx.json(digestJson(data));
       ctx.out(`${replyText(locale, digestReply(data, locale))}\n`);
     });
-  registerExportCommand(program, ctx);
-  registerSubmissionsCommands(program, ctx);
-  registerIndicatorsCommand(program, ctx);
 }

@@ -5,7 +5,7 @@ import { templateSheets } from '../../exports/history-template.ts';
 import { writeWorkbook } from '../../exports/workbook.ts';
 import type { CliContext } from '../cli-context.ts';
 import { outputFile } from '../option-checks.ts';
-import { reportDeps } from './digest.ts';
+import { reportDeps } from './report-reads.ts';
 
 /** The file a template goes to when `--out` is not given: "mau-nhap-<form>.xlsx" in the current folder. */
 export function defaultTemplateFile(form: Form): string {

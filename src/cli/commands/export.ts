@@ -6,7 +6,7 @@ import { submissionSheets } from '../../exports/submissions-export.ts';
 import { writeWorkbook } from '../../exports/workbook.ts';
 import type { CliContext } from '../cli-context.ts';
 import { outputFile, periodOption } from '../option-checks.ts';
-import { reportDeps } from './digest.ts';
+import { reportDeps } from './report-reads.ts';
 import { writeTemplate } from './export-template.ts';
 
 /** Every stored version of a form, plus the shipped file's (it may not be stored yet). */

@@ -8,7 +8,7 @@ import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { acceptedOnly } from '../../app/review/accepted-only-source.ts';
 import { ReviewRepository } from '../../storage/repositories/review-repository.ts';
 import type { CliContext } from '../cli-context.ts';
-import { operatorScope, reportDeps } from './digest.ts';
+import { operatorScope, reportDeps } from './report-reads.ts';
 
 /** Reads 2026-11-27 or 27/11/2026 as the end of that local day; null when it is no date. */
 export function parseAtDate(text: string, timeZone: string): Date | null {

@@ -6,7 +6,7 @@ import { compileReport } from '../../documents/compile-report.ts';
 import { isReportLayout } from '../../documents/report-settings.ts';
 import { ReportText } from '../../documents/report-text.ts';
 import type { CliContext } from '../cli-context.ts';
-import { operatorScope, reportDeps } from './digest.ts';
+import { operatorScope, reportDeps } from './report-reads.ts';
 import { indicatorJson, parseAtDate } from './indicators.ts';
 
 interface CompileOptions {

@@ -7,7 +7,7 @@ import type { Locale } from '../../domain/localized-text.ts';
 import { translate } from '../../i18n/translator.ts';
 import { HistoryRepository } from '../../storage/repositories/history-repository.ts';
 import type { CliContext } from '../cli-context.ts';
-import { reportDeps } from './digest.ts';
+import { reportDeps } from './report-reads.ts';
 import { formCatalog } from './form-catalog.ts';
 import { readImportBytes } from './units.ts';
 

@@ -3,7 +3,7 @@ import { UnitTree } from '../../domain/digest/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import type { CliContext } from '../cli-context.ts';
 import { periodOption } from '../option-checks.ts';
-import { reportDeps } from './digest.ts';
+import { reportDeps } from './report-reads.ts';
 import { registerImportCommand } from './submissions-import.ts';
 import { registerReviewCommand } from './submissions-review.ts';
 
