@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
-import { DEFAULT_HTTP_LIMITS } from './http/http-limits.ts';
 import { cronProblem } from './scheduler/cron-schedule.ts';
 import { ConfigError, type ConfigProblem } from './shared/config-error.ts';
 
@@ -41,6 +40,20 @@ function quietHoursProblem(value: string): string | null {
   if (!match) return 'config.quiet_hours';
   return match[1] === match[3] && match[2] === match[4] ? 'config.quiet_hours_empty' : null;
 }
+
+/**
+ * The HTTP server's limits when the settings leave them out (src/http/http-limits.ts applies them):
+ * generous for a phone network or a proxy, short for a client that holds on. The connections kept for
+ * `/healthz` and `/metrics` are not a setting.
+ */
+export const HTTP_LIMIT_DEFAULTS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 60_000,
+  maxConnections: 256,
+  reservedConnections: 8,
+} as const;
 
 /** `file:<path>` for SQLite, or `postgresql://user@host:port/db` (also `postgres://`) for PostgreSQL. */
 function isDatabaseUrl(value: string): boolean {
@@ -95,11 +108,11 @@ const configSchema = z
       .transform((v) => (v === undefined ? 3000 : /^\d+$/.test(v) ? Number(v) : Number.NaN))
       .refine((v) => Number.isInteger(v) && v >= 0 && v <= 65535, { message: 'config.port' }),
     // --- The HTTP server's limits on slow and crowding clients (see src/http/http-limits.ts).
-    HTTP_HEADERS_TIMEOUT_MS: boundedInteger(DEFAULT_HTTP_LIMITS.headersTimeoutMs, 100, 3_600_000, 'config.http_timeout'),
-    HTTP_REQUEST_TIMEOUT_MS: boundedInteger(DEFAULT_HTTP_LIMITS.requestTimeoutMs, 100, 3_600_000, 'config.http_timeout'),
-    HTTP_KEEP_ALIVE_TIMEOUT_MS: boundedInteger(DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs, 100, 3_600_000, 'config.http_timeout'),
-    HTTP_IDLE_TIMEOUT_MS: boundedInteger(DEFAULT_HTTP_LIMITS.idleTimeoutMs, 100, 3_600_000, 'config.http_timeout'),
-    HTTP_MAX_CONNECTIONS: boundedInteger(DEFAULT_HTTP_LIMITS.maxConnections, 1, 100_000, 'config.http_connections'),
+    HTTP_HEADERS_TIMEOUT_MS: boundedInteger(HTTP_LIMIT_DEFAULTS.headersTimeoutMs, 100, 3_600_000, 'config.http_timeout'),
+    HTTP_REQUEST_TIMEOUT_MS: boundedInteger(HTTP_LIMIT_DEFAULTS.requestTimeoutMs, 100, 3_600_000, 'config.http_timeout'),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: boundedInteger(HTTP_LIMIT_DEFAULTS.keepAliveTimeoutMs, 100, 3_600_000, 'config.http_timeout'),
+    HTTP_IDLE_TIMEOUT_MS: boundedInteger(HTTP_LIMIT_DEFAULTS.idleTimeoutMs, 100, 3_600_000, 'config.http_timeout'),
+    HTTP_MAX_CONNECTIONS: boundedInteger(HTTP_LIMIT_DEFAULTS.maxConnections, 1, 100_000, 'config.http_connections'),
     // --- end of the HTTP server's limits.
     BOT_TIMEZONE: optionalText
       .transform((v) => v ?? 'Asia/Ho_Chi_Minh')

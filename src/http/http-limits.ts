@@ -4,6 +4,7 @@
  * somebody tying up connections, and is cut.
  */
 import type { ServerOptions } from 'node:http';
+import { HTTP_LIMIT_DEFAULTS } from '../config.ts';
 
 /** The HTTP server's limits; every time is in milliseconds. */
 export interface HttpLimits {
@@ -24,15 +25,8 @@ export interface HttpLimits {
 /** Headers beyond this many are dropped by the parser (a delivery sends about ten). */
 export const MAX_HEADERS_COUNT = 100;
 
-/** Production defaults: generous for a phone network or a proxy, short for a client that holds on. */
-export const DEFAULT_HTTP_LIMITS: HttpLimits = {
-  headersTimeoutMs: 10_000,
-  requestTimeoutMs: 30_000,
-  keepAliveTimeoutMs: 5_000,
-  idleTimeoutMs: 60_000,
-  maxConnections: 256,
-  reservedConnections: 8,
-};
+/** Production defaults, the settings' own (see config). */
+export const DEFAULT_HTTP_LIMITS: HttpLimits = HTTP_LIMIT_DEFAULTS;
 
 /** The limits the configuration asks for (the reserve for the health check is fixed). */
 export function httpLimitsOf(
