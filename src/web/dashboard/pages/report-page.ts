@@ -10,6 +10,9 @@ import type { ReportView } from '../dashboard-figures.ts';
 import { layout, type Html } from './layout.ts';
 import { pageTools, type PageContext } from './page-context.ts';
 
+/** Messengers as people write their names. */
+const CHANNEL_NAMES: Record<string, string> = { telegram: 'Telegram', zalo: 'Zalo' };
+
 function answersTable(ctx: PageContext, form: Form | undefined, answers: Answers): Html {
   const { t } = pageTools(ctx);
   const rows = form
@@ -25,7 +28,12 @@ export function reportPage(ctx: PageContext, view: ReportView): Html {
   const title = t('report_title', { form: form ? pickText(form.title, ctx.locale) : report.formId, period: form ? text(periodLabel(form.period, report.periodKey)) : report.periodKey });
   // The review state: new, accepted, or returned with a reason (see /duyet and submissions review).
   const review = html`<section class="review"><h2>${t('review_title')}</h2><p data-review="${report.reviewStatus ?? ''}">${report.reviewStatus ? t('review_state', { state: t(`review_${report.reviewStatus}`) }) : t('review_none')}</p></section>`;
-  const revisions = report.revisions.map((r) => html`<details${r.revision === report.revision ? html` open` : ''} data-revision="${r.revision}"><summary>${t('report_revision_line', { revision: r.revision, at: dateTime(r.submittedAt), who: r.contactName ?? t('report_unknown_contact'), channel: r.channel })}${r.late ? html` <span class="badge status-behind">${t('report_revision_late')}</span>` : ''}</summary>
+  // A revision loaded from a workbook of past reports (`submissions import`) came through no messenger.
+  const revisionLine = (r: ReportView['report']['revisions'][number]) =>
+    r.channel === 'import'
+      ? t('report_revision_imported', { revision: r.revision, at: dateTime(r.submittedAt) })
+      : t('report_revision_line', { revision: r.revision, at: dateTime(r.submittedAt), who: r.contactName ?? t('report_unknown_contact'), channel: CHANNEL_NAMES[r.channel] ?? r.channel });
+  const revisions = report.revisions.map((r) => html`<details${r.revision === report.revision ? html` open` : ''} data-revision="${r.revision}"><summary>${revisionLine(r)}${r.late ? html` <span class="badge status-behind">${t('report_revision_late')}</span>` : ''}</summary>
 <p class="muted">${t('report_form_version', { version: r.formVersion })}</p>
 ${answersTable(ctx, view.revisionForms.get(r.revision), r.answers)}</details>`);
   const content = html`<p class="crumbs"><a href="${path(`don-vi/${unit.id}`)}">${unit.name}</a> ›</p>
