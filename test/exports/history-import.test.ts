@@ -111,6 +111,12 @@ describe('submissions import: the history before the bot', () => {
     // The submission time is the exported one (the province's wall clock, to the second).
     const snvOctober = stored.find((row) => row.unit.code === 'SNV' && row.periodKey === '2026-10');
     expect(snvOctober?.submittedAt.toISOString()).toBe('2026-11-04T09:30:00.000Z');
+    // The listing says which reports came from the workbook; in the source, none did.
+    const listed = JSON.parse((await runCli(['submissions', 'list', '--json'], target.env)).stdout) as Array<{ imported: boolean }>;
+    expect(listed).toHaveLength(HISTORY.length);
+    expect(listed.every((row) => row.imported)).toBe(true);
+    const sourceListed = JSON.parse((await runCli(['submissions', 'list', '--json'], sourceEnv)).stdout) as Array<{ imported: boolean }>;
+    expect(sourceListed.some((row) => row.imported)).toBe(false);
 
     const audit = await target.prisma.auditLog.findMany({ where: { action: 'submissions.import' }, orderBy: { id: 'asc' } });
     expect(audit).toHaveLength(EXPORTS.length);

@@ -26,6 +26,8 @@ export interface SubmissionRecord extends SubmissionStatus, AnswerRow {
   /** The stored report's id (what `submissions review` takes) and its review state, where storage has them. */
   id?: number;
   reviewState?: string;
+  /** Loaded from a workbook of past reports (`submissions import`) rather than filed in chat. */
+  imported?: boolean;
 }
 
 /** Which submissions to list; every field narrows. */

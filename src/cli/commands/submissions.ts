@@ -38,6 +38,7 @@ export function registerSubmissionsCommands(program: Command, ctx: CliContext): 
           first_submitted_at: row.firstSubmittedAt.toISOString(),
           revision: row.revision,
           form_version: row.formVersion,
+          imported: row.imported ?? false,
           answers: row.answers,
         };
       });

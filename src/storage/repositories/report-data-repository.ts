@@ -133,6 +133,7 @@ export class ReportDataRepository implements ReportDataSource {
       revision: row.currentRevision,
       id: row.id,
       reviewState: row.reviewState,
+      imported: row.importedBy !== null,
     }));
   }
 
