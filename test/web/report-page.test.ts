@@ -1,10 +1,12 @@
-// A report's page over HTTP: each revision says how it came, by messenger, or from a workbook of past
-// reports loaded with `submissions import` (which came through no messenger and from no chat contact).
+// The dashboard over plain HTTP: a report's page says how each revision came, by messenger, or from a
+// workbook of past reports loaded with `submissions import` (through no messenger, from no chat
+// contact); a request announcing a large body is refused from its headers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MONDAY } from '../app/digest/digest-fixtures.ts';
+import { RawHttpClient, requestHead } from '../support/raw-http-client.ts';
 import { startDashboard, type DashboardHarness } from './dashboard-harness.ts';
 
-describe('a report page', () => {
+describe('the dashboard over HTTP', () => {
   let harness: DashboardHarness;
   beforeAll(async () => {
     harness = await startDashboard();
@@ -36,5 +38,19 @@ describe('a report page', () => {
     expect(text).toContain('Lần 1 — 09:00 05/10/2025 — nhập từ tệp báo cáo cũ (dòng lệnh)');
     expect(text).not.toContain('qua import');
     expect(text).not.toContain('không rõ người nộp');
+  });
+
+  it('should refuse a request announcing a large or chunked body at once, in Vietnamese, and close the connection', async () => {
+    const port = Number(new URL(harness.baseUrl).port);
+    for (const headers of [{ 'content-length': 50_000_000, 'content-type': 'application/x-www-form-urlencoded' }, { 'transfer-encoding': 'chunked' }]) {
+      const client = await RawHttpClient.connect(port);
+      client.write(requestHead('POST', '/bang-dieu-khien/dang-xuat', headers));
+      expect(await client.closed).toBeLessThan(2_000);
+      expect(client.statuses).toEqual([413]);
+      expect(Buffer.from(client.text, 'latin1').toString('utf8')).toContain('Yêu cầu quá lớn');
+    }
+    // An empty sign-out form is still taken (here without a session: asked to sign in).
+    const empty = await fetch(`${harness.baseUrl}/bang-dieu-khien/dang-xuat`, { method: 'POST', body: '' });
+    expect(empty.status).toBe(401);
   });
 });

@@ -35,6 +35,8 @@ export const SESSION_COOKIE = 'bdk_phien';
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Bigger request bodies are refused: the dashboard's forms send none. */
+const MAX_BODY_BYTES = 16 * 1024;
 const STYLESHEET = readFileSync(new URL('./static/dashboard.css', import.meta.url));
 
 /** What the dashboard needs from the bot. */
@@ -58,7 +60,7 @@ export function createDashboardApp(deps: DashboardAppDeps): Hono<Env> {
   const overviews = new OverviewCache((scope, now) => overview(deps.figures, scope, now), deps.figures.source.dataVersion?.bind(deps.figures.source));
   const anonymous = (): PageContext => ({ locale: deps.defaultLocale, timeZone: deps.figures.timeZone, viewer: null });
   const viewer = (contact: ContactRecord): PageContext => ({ locale: contact.locale, timeZone: deps.figures.timeZone, viewer: contact.name });
-  const message = (c: Context<Env>, status: 200 | 400 | 401 | 404 | 410 | 429 | 500, ctx: PageContext, titleKey: string, textKey: string, params?: Record<string, string>) =>
+  const message = (c: Context<Env>, status: 200 | 400 | 401 | 404 | 410 | 413 | 429 | 500, ctx: PageContext, titleKey: string, textKey: string, params?: Record<string, string>) =>
     c.html(messagePage(ctx, translate(ctx.locale, `web.${titleKey}`), translate(ctx.locale, `web.${textKey}`, params)) as Html, status);
 
   app.use('*', async (c, next) => {
@@ -68,6 +70,17 @@ export function createDashboardApp(deps: DashboardAppDeps): Hono<Env> {
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+
+  // The dashboard reads no request bodies (its only form, sign-out, sends none): anything sizeable is
+  // refused from the headers and the connection closed, rather than read and thrown away.
+  app.use('*', async (c, next) => {
+    const declared = Number(c.req.header('content-length') ?? 0);
+    if (declared > MAX_BODY_BYTES || (c.req.header('transfer-encoding') ?? '').toLowerCase().includes('chunked')) {
+      c.header('Connection', 'close');
+      return message(c, 413, anonymous(), 'too_large_title', 'too_large');
+    }
+    await next();
   });
 
   app.all(DASHBOARD_ALIAS_PATH, (c) => c.redirect(`${DASHBOARD_PATH}/`, 301));
