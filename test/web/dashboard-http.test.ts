@@ -42,7 +42,8 @@ describe('the dashboard over HTTP', () => {
 
   it('should refuse a request announcing a large or chunked body at once, in Vietnamese, and close the connection', async () => {
     const port = Number(new URL(harness.baseUrl).port);
-    for (const headers of [{ 'content-length': 50_000_000, 'content-type': 'application/x-www-form-urlencoded' }, { 'transfer-encoding': 'chunked' }]) {
+    const requests: Array<Record<string, string | number>> = [{ 'content-length': 50_000_000, 'content-type': 'application/x-www-form-urlencoded' }, { 'transfer-encoding': 'chunked' }];
+    for (const headers of requests) {
       const client = await RawHttpClient.connect(port);
       client.write(requestHead('POST', '/bang-dieu-khien/dang-xuat', headers));
       expect(await client.closed).toBeLessThan(2_000);
