@@ -1,7 +1,8 @@
 /**
- * The real program as benchmarks start it: `npm start` with a Telegram webhook on a free port, a stub
- * Bot API, and the clock set to a Friday of week 48 with libfaketime when the machine has it, so that
- * only the weekly report is open. Shared by the inbound and memory benchmarks.
+ * The real program as benchmarks start it: `npm start` on a free port, with a Telegram webhook on a
+ * stub Bot API (or no messenger at all), and the clock set with libfaketime when the machine has it:
+ * by default to a Friday of week 48, so that only the weekly report is open. Shared by the inbound,
+ * memory and dashboard benchmarks.
  */
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -20,13 +21,13 @@ export async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-/** Waits until `/healthz` says the Telegram channel is running. */
-export async function waitForHealth(port: number): Promise<void> {
+/** Waits until `/healthz` answers, and says the Telegram channel is running when there is one. */
+export async function waitForHealth(port: number, telegram = true): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
-      const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { channels?: { telegram?: string } };
-      if (health.channels?.telegram === 'running') return;
+      const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { status?: string; channels?: { telegram?: string } };
+      if (telegram ? health.channels?.telegram === 'running' : health.status === 'ok') return;
     } catch {
       // Not listening yet.
     }
@@ -35,27 +36,30 @@ export async function waitForHealth(port: number): Promise<void> {
   throw new Error('the bot did not become healthy');
 }
 
-/** `npm start` on an SQLite file with a webhook to `apiRoot`'s stub, healthy; the caller stops it. */
-export async function startBotProcess(databasePath: string, apiRoot: string): Promise<{ child: ChildProcess; port: number; hookUrl: string }> {
+/**
+ * `npm start` on an SQLite file, healthy; the caller stops it. With `apiRoot`, a Telegram webhook to
+ * that stub; with null, no messenger. `at` is the faked instant the clock starts from (UTC).
+ */
+export async function startBotProcess(databasePath: string, apiRoot: string | null, at = '2026-11-27 03:00:00'): Promise<{ child: ChildProcess; port: number; hookUrl: string }> {
   const port = await freePort();
   const faked = existsSync(FAKETIME_LIBRARY);
   const hookUrl = `http://127.0.0.1:${port}/tg/hook`;
+  const telegram = apiRoot === null
+    ? { TELEGRAM_BOT_TOKEN: '' }
+    : { TELEGRAM_BOT_TOKEN: BENCH_TOKEN, TELEGRAM_API_ROOT: apiRoot, TELEGRAM_WEBHOOK_URL: hookUrl, TELEGRAM_WEBHOOK_SECRET: BENCH_SECRET };
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: `file:${databasePath}`,
-    TELEGRAM_BOT_TOKEN: BENCH_TOKEN,
-    TELEGRAM_API_ROOT: apiRoot,
-    TELEGRAM_WEBHOOK_URL: hookUrl,
-    TELEGRAM_WEBHOOK_SECRET: BENCH_SECRET,
+    ...telegram,
     ZALO_BOT_TOKEN: '',
     HTTP_PORT: String(port),
     LOG_LEVEL: 'warn',
     // No reminder wave caught up at start: the figures are of inbound updates alone.
     CATCH_UP_HOURS: '0',
-    ...(faked ? { LD_PRELOAD: FAKETIME_LIBRARY, FAKETIME: '@2026-11-27 03:00:00', FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' } : {}),
+    ...(faked ? { LD_PRELOAD: FAKETIME_LIBRARY, FAKETIME: `@${at}`, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' } : {}),
   };
   if (!faked) process.stdout.write("libfaketime not found: the bot runs on today's date, and its dialogs may differ from the script\n");
   const { child } = await startProcess('npm', ['start', '--silent'], { env });
-  await waitForHealth(port);
+  await waitForHealth(port, apiRoot !== null);
   return { child, port, hookUrl };
 }

@@ -16,7 +16,7 @@ export interface AnswerRow {
   answers: Answers;
 }
 
-/** Receives one report's current answers (parsed; `{}` when unreadable). */
+/** Receives one report's current answers (parsed; `{}` when unreadable), to read only: they may be shared between reads. */
 export type AnswerVisitor = (unitId: number, periodKey: string, answers: Answers) => void;
 
 /** A submission as the exports and listings show it. */

@@ -2,6 +2,7 @@ import type { AnswerRow, AnswerVisitor, ReportDataSource, SubmissionFilter, Subm
 import type { FiledStatus, ReturnedReportRow, ReviewStatusRow, SubmissionStatus, UnitNode, UnreachableIdentity } from '../../domain/digest/index.ts';
 import { toReviewState } from '../../domain/review/review-state.ts';
 import type { PrismaClient } from '../database.ts';
+import { PeriodAnswerCache } from './period-answer-cache.ts';
 import { SHORT_UNIT_LIST, SqliteReportReader } from './report-sqlite-reader.ts';
 import { parseStoredAnswers } from './stored-answers.ts';
 
@@ -17,12 +18,14 @@ const MAX_IN_LIST = SHORT_UNIT_LIST;
  */
 export class ReportDataRepository implements ReportDataSource {
   private readonly fast: SqliteReportReader | undefined;
+  private readonly periodAnswers: PeriodAnswerCache | undefined;
 
   constructor(
     private readonly prisma: PrismaClient,
     options: { sqlitePath?: string } = {},
   ) {
     this.fast = options.sqlitePath ? new SqliteReportReader(options.sqlitePath) : undefined;
+    this.periodAnswers = this.fast ? new PeriodAnswerCache(this.fast) : undefined;
   }
 
   /** The repository for a database URL: the fast path for a `file:` (SQLite) URL. */
@@ -70,10 +73,19 @@ export class ReportDataRepository implements ReportDataSource {
       for (const row of await this.answers(formId, periodKeys, unitIds)) visit(row.unitId, row.periodKey, row.answers);
       return;
     }
-    const wanted = unitIds && unitIds.length > MAX_IN_LIST ? new Set(unitIds) : null;
-    this.fast.eachAnswer(formId, periodKeys, unitIds, (unitId, periodKey, answers) => {
-      if (!wanted || wanted.has(unitId)) visit(unitId, periodKey, parseStoredAnswers(answers));
-    });
+    // Wide scopes read whole periods, kept parsed between digests (see PeriodAnswerCache); a small scope
+    // uses a kept period when there is one, and otherwise reads only its units' rows.
+    const wide = !unitIds || unitIds.length > MAX_IN_LIST;
+    const cache = this.periodAnswers as PeriodAnswerCache;
+    cache.refresh();
+    const wanted = unitIds ? new Set(unitIds) : null;
+    for (const periodKey of [...new Set(periodKeys)].sort()) {
+      if (wide || cache.has(formId, periodKey)) {
+        for (const [unitId, answers] of cache.rows(formId, periodKey)) if (!wanted || wanted.has(unitId)) visit(unitId, periodKey, answers);
+      } else {
+        this.fast.eachAnswer(formId, [periodKey], unitIds, (unitId, key, answers) => visit(unitId, key, parseStoredAnswers(answers)));
+      }
+    }
   }
 
   async answers(formId: string, periodKeys: readonly string[], unitIds: readonly number[] | null): Promise<AnswerRow[]> {

@@ -4,6 +4,9 @@ import type { UnitNode } from '../../domain/digest/index.ts';
 /** Unit lists up to this length are filtered in SQL (the same limit as the Prisma path). */
 export const SHORT_UNIT_LIST = 500;
 const MAX_CACHED_STATEMENTS = 64;
+/** The cache versions of units' reports are named `submissions:<unit id>`; `;` sorts right after `:`. */
+const UNIT_VERSION_PREFIX = 'submissions:';
+const UNIT_VERSION_END = 'submissions;';
 
 /** Raw rows as the fast path reads them. */
 export interface StatusRow {
@@ -127,6 +130,20 @@ export class SqliteReportReader {
         visit(row[0], periodKey, row[1]);
       }
     }
+  }
+
+  /**
+   * Every unit's report version, as the database's triggers raise it whenever one of the unit's
+   * reports is written (see the inbound path's migration); read over the primary key's range.
+   */
+  unitReportVersions(): Map<number, number> {
+    const rows = this.statement(`SELECT substr("name", ${UNIT_VERSION_PREFIX.length + 1}), "value" FROM "CacheVersion" WHERE "name" >= '${UNIT_VERSION_PREFIX}' AND "name" < '${UNIT_VERSION_END}'`).raw(true).all() as Array<[string, number]>;
+    return new Map(rows.map(([unitId, value]) => [Number(unitId), value]));
+  }
+
+  /** One period's answers of some units, as [unitId, answers JSON]. */
+  answersOfUnits(formId: string, periodKey: string, unitIds: readonly number[]): Array<[number, string]> {
+    return this.statement(`SELECT "unitId", "answers" FROM "Submission" WHERE "formId" = ? AND "periodKey" = ? AND "unitId" IN (SELECT value FROM json_each(?))`).raw(true).all(formId, periodKey, JSON.stringify(unitIds)) as Array<[number, string]>;
   }
 
   /** Distinct keys in the order SQLite walks an `IN (...)` list on the index: ascending. */
