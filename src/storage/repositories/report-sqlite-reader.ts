@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import type { UnitNode } from '../../domain/digest/index.ts';
+import { UNIT_REPORTS_PREFIX } from './inbound-store-prisma.ts';
 
 /** Unit lists up to this length are filtered in SQL (the same limit as the Prisma path). */
 export const SHORT_UNIT_LIST = 500;
 const MAX_CACHED_STATEMENTS = 64;
-/** The cache versions of units' reports are named `submissions:<unit id>`; `;` sorts right after `:`. */
-const UNIT_VERSION_PREFIX = 'submissions:';
-const UNIT_VERSION_END = 'submissions;';
+/** The cache versions of units' reports, `submissions:<unit id>`, run up to this name (`;` sorts right after `:`). */
+const UNIT_VERSION_END = `${UNIT_REPORTS_PREFIX.slice(0, -1)};`;
 
 /** Raw rows as the fast path reads them. */
 export interface StatusRow {
@@ -137,7 +137,7 @@ export class SqliteReportReader {
    * reports is written (see the inbound path's migration); read over the primary key's range.
    */
   unitReportVersions(): Map<number, number> {
-    const rows = this.statement(`SELECT substr("name", ${UNIT_VERSION_PREFIX.length + 1}), "value" FROM "CacheVersion" WHERE "name" >= '${UNIT_VERSION_PREFIX}' AND "name" < '${UNIT_VERSION_END}'`).raw(true).all() as Array<[string, number]>;
+    const rows = this.statement(`SELECT substr("name", ${UNIT_REPORTS_PREFIX.length + 1}), "value" FROM "CacheVersion" WHERE "name" >= '${UNIT_REPORTS_PREFIX}' AND "name" < '${UNIT_VERSION_END}'`).raw(true).all() as Array<[string, number]>;
     return new Map(rows.map(([unitId, value]) => [Number(unitId), value]));
   }
 
