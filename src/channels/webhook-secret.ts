@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
 /**
  * Compares a webhook's secret header with the configured secret in constant time. Both sides are
@@ -6,9 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  */
 export function secretMatches(received: string | string[] | undefined, expected: string): boolean {
   if (typeof received !== 'string') return false;
-  const a = createHash('sha256').update(received).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+  return timingSafeEqual(hash('sha256', received, 'buffer'), hash('sha256', expected, 'buffer'));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { parseCommand } from '../../dialog/commands.ts';
 import { hashInviteCode, normalizeInviteCode } from '../invite-codes.ts';
 import type { InboundMessage } from './inbound-message.ts';
@@ -11,10 +11,8 @@ import type { InboundMessage } from './inbound-message.ts';
 export function fingerprintOf(message: InboundMessage): string {
   const input = message.input;
   const content = input.kind === 'text' ? `t:${input.text}` : input.kind === 'button' ? `b:${input.data}` : 'u';
-  return createHash('sha256')
-    .update(`${message.identity.userId}\u0000${message.identity.chatId}\u0000${message.platformMessageId}\u0000${content}`)
-    .digest('base64url')
-    .slice(0, 27);
+  // One-shot hashing: the fingerprint is taken for every update.
+  return hash('sha256', `${message.identity.userId}\u0000${message.identity.chatId}\u0000${message.platformMessageId}\u0000${content}`, 'base64url').slice(0, 27);
 }
 
 /** An update as it is stored to be handled later: the message, with any invitation code as its hash only. */
