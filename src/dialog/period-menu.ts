@@ -1,4 +1,4 @@
-import { pickText, shortenTitle } from '../domain/index.ts';
+import { isLate, pickText, shortenTitle } from '../domain/index.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import type { DialogContext, ReportingOption } from './dialog-context.ts';
 import { sessionKey, type DialogState } from './dialog-state.ts';
@@ -96,6 +96,8 @@ export function openOption(state: DialogState, option: ReportingOption, ctx: Dia
             due: formatDateTime(ctx.locale, option.dueAt, ctx.timeZone),
           },
         },
+        // Said before the first question, not only after the last: the reporter knows it will count as late.
+        ...(isLate(option, ctx.now) ? [{ key: 'dialog.report_intro_overdue' }] : []),
       ];
   return { state: withSession({ ...state, periodChoices: [] }, session), replies: [presentSession(form, session, ctx, { intro })] };
 }

@@ -9,6 +9,7 @@ describe('dialog engine: weekly report transcript', () => {
     const t = new Transcript(context([option('weekly_status', WEEK)]));
     const first = t.send('/baocao');
     expect(first).toContain('Bắt đầu báo cáo');
+    expect(first).not.toContain('quá hạn');
     expect(first).toContain('Câu 1/5');
     expect(first).toContain('1. Đúng tiến độ');
     expect(t.send('9')).toContain('Không có lựa chọn');
@@ -100,7 +101,9 @@ describe('dialog engine: weekly report transcript', () => {
     expect(list).toContain('1. Báo cáo tiến độ hằng tuần');
     expect(list).toContain('2. Số liệu hằng tháng');
     expect(t.send('7')).toContain('từ 1 đến 2');
-    expect(t.send('2')).toContain('Câu 1/');
+    const overdue = t.send('2');
+    expect(overdue).toContain('Câu 1/');
+    expect(overdue).toContain('Đã quá hạn nộp: báo cáo này sẽ được ghi nhận là nộp muộn.');
     for (const answer of ['2', '120', '1', '0', '0']) t.send(answer);
     expect(t.send('ok')).toContain('nộp muộn');
     expect(t.submitted[0]?.late).toBe(true);
