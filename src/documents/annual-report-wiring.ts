@@ -8,7 +8,7 @@ import type { ReportDeps } from '../app/digest/digest-builder.ts';
 import type { CommandRegistry } from '../app/inbound/command-registry.ts';
 import type { FormCatalog } from '../app/ports.ts';
 import type { Config } from '../config.ts';
-import { DocumentStore, documentsFolder } from '../http/document-route.ts';
+import { documentStore } from '../http/document-route.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { PrismaClient } from '../storage/database.ts';
 import { contactAddress } from '../storage/repositories/contact-address-repository.ts';
@@ -28,7 +28,7 @@ export interface AnnualReportWiring {
 export function registerAnnualReportCommand(inbound: Pick<CommandRegistry, 'registerCommand'>, wiring: AnnualReportWiring): AnnualReportCommand {
   const { prisma, config, logger } = wiring;
   const report: ReportDeps = { source: wiring.reportData, forms: () => wiring.forms.current(), timeZone: config.BOT_TIMEZONE };
-  const store = config.PUBLIC_BASE_URL ? new DocumentStore(documentsFolder(config), config.PUBLIC_BASE_URL) : undefined;
+  const store = documentStore(config);
   return registerAnnualReport(inbound, {
     report,
     compile: async (scope, year, locale, now) => {

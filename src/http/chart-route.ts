@@ -2,8 +2,7 @@
  * Generated chart images served over HTTP, for Zalo: its Bot API sends a photo by public URL, not by
  * upload. Each chart is a PNG at `GET /charts/<id>.png` below PUBLIC_BASE_URL, kept 30 days.
  */
-import type { HttpServer } from './http-server.ts';
-import { ServedFileStore, type RawResponse } from './served-file-store.ts';
+import { ServedFileStore } from './served-file-store.ts';
 
 /** Where generated charts are served from. */
 export const CHART_PATH_PREFIX = '/charts/';
@@ -15,6 +14,7 @@ export interface ChartPublisher {
 
 /** Chart PNGs in a folder, named by random id; files older than `keepDays` are removed on publish. */
 export class ChartStore implements ChartPublisher {
+  /** The files themselves, which the HTTP server serves (`files.register`). */
   readonly files: ServedFileStore;
 
   constructor(dir: string, publicBaseUrl: string, keepDays = 30) {
@@ -31,14 +31,4 @@ export class ChartStore implements ChartPublisher {
   publish(png: Buffer, now: Date = new Date()): string {
     return this.files.publish(png, 'png', now);
   }
-}
-
-/** The answer to `GET <path>`: the PNG, or 404 without saying why. */
-export function chartResponse(store: ChartStore, path: string): RawResponse {
-  return store.files.response(path);
-}
-
-/** Serves the store's charts at `GET /charts/<id>.png`. */
-export function registerChartRoute(http: HttpServer, store: ChartStore): void {
-  store.files.register(http);
 }

@@ -14,8 +14,8 @@ import { ConsoleChannel } from '../channels/console/console-channel.ts';
 import { TelegramChannel } from '../channels/telegram/telegram-channel.ts';
 import { ZaloChannel, type ZaloChannelTuning } from '../channels/zalo/zalo-channel.ts';
 import type { Config } from '../config.ts';
-import { ChartStore, registerChartRoute } from '../http/chart-route.ts';
-import { DocumentStore, documentsFolder, registerDocumentRoute } from '../http/document-route.ts';
+import { ChartStore } from '../http/chart-route.ts';
+import { documentStore } from '../http/document-route.ts';
 import { httpLimitsOf } from '../http/http-limits.ts';
 import { HttpServer } from '../http/http-server.ts';
 import { translate } from '../i18n/translator.ts';
@@ -80,8 +80,8 @@ export async function createBot(config: Config, logger: Logger, overrides: BotOv
   registerOperatorRoutes(http, { config, prisma, channels: () => channels, inbound: core.inbound });
   mountDashboard(http, { prisma, config, contacts: core.storage.contacts, reportData: core.reportData, forms: core.forms, clock, logger });
   const charts = config.PUBLIC_BASE_URL ? new ChartStore(servedFilesFolder(config, 'charts'), config.PUBLIC_BASE_URL) : undefined;
-  if (charts) registerChartRoute(http, charts);
-  if (config.PUBLIC_BASE_URL) registerDocumentRoute(http, new DocumentStore(documentsFolder(config), config.PUBLIC_BASE_URL));
+  charts?.files.register(http);
+  documentStore(config)?.register(http);
   const composer = createDigestComposer({ source: core.reportData, forms: () => core.forms.current(), timeZone: config.BOT_TIMEZONE, contacts: core.storage.contacts, charts });
   const scheduling = createScheduling({
     config,

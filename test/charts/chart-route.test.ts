@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
-import { CHART_PATH_PREFIX, ChartStore, chartResponse, registerChartRoute } from '../../src/http/chart-route.ts';
+import { CHART_PATH_PREFIX, ChartStore } from '../../src/http/chart-route.ts';
 import { HttpServer } from '../../src/http/http-server.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
@@ -16,7 +16,7 @@ describe('the chart route', () => {
     const url = store.publish(png);
     expect(url).toMatch(/^https:\/\/bot\.example\.vn\/charts\/[A-Za-z0-9_-]{22}\.png$/);
     const path = new URL(url).pathname;
-    const response = chartResponse(store, path);
+    const response = store.files.response(path);
     expect(response).toMatchObject({ status: 200, contentType: 'image/png' });
     expect(response.body.equals(png)).toBe(true);
     expect(store.publish(png)).not.toBe(url);
@@ -25,7 +25,7 @@ describe('the chart route', () => {
   it('should answer 404 for unknown, malformed or path-escaping ids', () => {
     const store = new ChartStore(tempDir(), 'https://bot.example.vn');
     for (const path of ['/charts/AAAAAAAAAAAAAAAAAAAAAA.png', '/charts/../digest.db', '/charts/abc.png', '/charts/', '/other']) {
-      expect(chartResponse(store, path).status).toBe(404);
+      expect(store.files.response(path).status).toBe(404);
     }
   });
 
@@ -43,7 +43,7 @@ describe('the chart route', () => {
     const store = new ChartStore(tempDir(), 'https://bot.example.vn');
     const url = store.publish(png);
     const http = new HttpServer(createLogger({ level: 'silent', pretty: false, secrets: [], destination: new PassThrough() }));
-    registerChartRoute(http, store);
+    store.files.register(http);
     const { port } = await http.listen('127.0.0.1', 0);
     try {
       const response = await fetch(`http://127.0.0.1:${port}${new URL(url).pathname}`);

@@ -37,6 +37,11 @@ export class PeriodAnswerCache {
     for (const kept of this.periods.values()) for (const unitId of changed) kept.stale.add(unitId);
   }
 
+  /** Whether any period is kept (a small scope's read then needs no versions). */
+  get isEmpty(): boolean {
+    return this.periods.size === 0;
+  }
+
   has(formId: string, periodKey: string): boolean {
     return this.periods.has(keyOf(formId, periodKey));
   }

@@ -77,7 +77,8 @@ export class ReportDataRepository implements ReportDataSource {
     // uses a kept period when there is one, and otherwise reads only its units' rows.
     const wide = !unitIds || unitIds.length > MAX_IN_LIST;
     const cache = this.periodAnswers as PeriodAnswerCache;
-    cache.refresh();
+    // Nothing kept and nothing to keep: a small scope reads its own rows without the versions.
+    if (wide || !cache.isEmpty) cache.refresh();
     const wanted = unitIds ? new Set(unitIds) : null;
     for (const periodKey of [...new Set(periodKeys)].sort()) {
       if (wide || cache.has(formId, periodKey)) {
@@ -161,6 +162,7 @@ export class ReportDataRepository implements ReportDataSource {
 
   /** The cache versions the database's triggers raise (see the inbound path's migration): they only ever grow, so their sum moves on any change. */
   async dataVersion(): Promise<string> {
+    if (this.fast) return this.fast.dataVersion();
     const { _sum, _count } = await this.prisma.cacheVersion.aggregate({ _sum: { value: true }, _count: true });
     return `${_count}:${_sum.value ?? 0}`;
   }

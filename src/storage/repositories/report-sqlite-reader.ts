@@ -141,6 +141,12 @@ export class SqliteReportReader {
     return new Map(rows.map(([unitId, value]) => [Number(unitId), value]));
   }
 
+  /** `count:sum` of every cache version (see ReportDataRepository.dataVersion). */
+  dataVersion(): string {
+    const [count, sum] = this.statement('SELECT count(*), total("value") FROM "CacheVersion"').raw(true).get() as [number, number];
+    return `${count}:${sum}`;
+  }
+
   /** One period's answers of some units, as [unitId, answers JSON]. */
   answersOfUnits(formId: string, periodKey: string, unitIds: readonly number[]): Array<[number, string]> {
     return this.statement(`SELECT "unitId", "answers" FROM "Submission" WHERE "formId" = ? AND "periodKey" = ? AND "unitId" IN (SELECT value FROM json_each(?))`).raw(true).all(formId, periodKey, JSON.stringify(unitIds)) as Array<[number, string]>;

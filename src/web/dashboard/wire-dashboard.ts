@@ -10,6 +10,7 @@ import { registerDashboardCommand } from '../../app/dashboard-command.ts';
 import type { CommandRegistry } from '../../app/inbound/command-registry.ts';
 import type { Clock } from '../../app/ports.ts';
 import type { HttpServer } from '../../http/http-server.ts';
+import { translate } from '../../i18n/translator.ts';
 import type { PrismaClient } from '../../storage/database.ts';
 import { DashboardAuthRepository } from '../../storage/repositories/dashboard-auth-repository.ts';
 import type { DashboardConfig, DashboardSources } from './dashboard-listener.ts';
@@ -36,8 +37,8 @@ export function mountDashboard(http: HttpServer, sources: DashboardSources): voi
       (error: unknown) => {
         loading = undefined;
         sources.logger.error({ err: error }, 'dashboard could not be loaded');
-        if (!response.headersSent) response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-        response.end();
+        if (!response.headersSent) response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' });
+        response.end(translate(sources.config.BOT_LOCALE, 'web.error'));
       },
     );
   };
